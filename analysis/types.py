@@ -1,0 +1,56 @@
+"""The result types of analysis: what the rest of the bot reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from intake.article import Article
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person, organisation or place in the article, aliases merged."""
+
+    name: str  # canonical: the fullest form the article gives
+    label: str  # spaCy's English label: PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, ...
+    mentions: int  # every mention, aliases and resolved references included
+    aliases: tuple[str, ...] = ()  # other surface forms, the name itself excluded
+    description: str | None = None  # from an apposition: "a labour economist at ..."
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quote: exactly text[start:end], between the quotation marks."""
+
+    text: str
+    start: int
+    end: int
+    speaker: str | None  # canonical name, or None when unnamed or not settled
+    speaker_description: str | None = None  # "a senior port official" for unnamed sources
+    cue: str | None = None  # the reporting expression as written: "said", "according to"
+
+
+@dataclass
+class EntityCluster:
+    """Internal: one entity's mentions in a Doc, before ranking.
+
+    `spans` are (start_char, end_char) of every mention in the text, in text order;
+    `surfaces` the distinct surface forms as written.
+    """
+
+    name: str
+    label: str
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    surfaces: list[str] = field(default_factory=list)
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything analysis found in one article."""
+
+    article: Article
+    entities: tuple[Entity, ...]
+    quotes: tuple[Quote, ...]
+    digest: tuple[str, ...]
+    notes: tuple[str, ...] = ()

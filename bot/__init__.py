@@ -1,0 +1,1 @@
+"""The Discord face of the newsroom bot, its CLI and composition root."""

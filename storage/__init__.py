@@ -1,0 +1,1 @@
+"""Storage: SQLAlchemy 2 models, sessions, repositories (which never commit), migrations."""
