@@ -1,0 +1,182 @@
+"""Articles read in a guild, with their entities and quotes."""
+
+from __future__ import annotations
+
+import operator
+from datetime import datetime
+from functools import reduce
+
+from sqlalchemy import Select, case, or_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+from sqlalchemy.sql.elements import UnaryExpression
+
+from analysis.types import Report
+from storage.columns import utc_now
+from storage.errors import DuplicateArticleError
+from storage.mapping import article_from_row, entity_rows, quote_rows
+from storage.models import ArticleRow
+from storage.records import StoredArticle
+from storage.text import LIKE_ESCAPE, contains_pattern, normalize_for_search
+
+
+def _articles(guild_id: int) -> Select[tuple[ArticleRow]]:
+    # Every read starts here, so no query can forget the guild or the related rows.
+    return (
+        select(ArticleRow)
+        .where(ArticleRow.guild_id == guild_id)
+        .options(selectinload(ArticleRow.entities), selectinload(ArticleRow.quotes))
+    )
+
+
+def _newest_first() -> tuple[UnaryExpression[datetime], UnaryExpression[int]]:
+    return (ArticleRow.created_at.desc(), ArticleRow.id.desc())
+
+
+class ArticleRepository:
+    """Stores and finds one guild's articles; never commits."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def find_existing(
+        self, guild_id: int, *, url: str | None, content_hash: str
+    ) -> StoredArticle | None:
+        """The guild's earlier copy of an article: same canonical URL or same content hash."""
+        same = ArticleRow.content_hash == content_hash
+        if url:
+            same = or_(same, ArticleRow.url == url)
+        row = await self._session.scalar(_articles(guild_id).where(same).order_by(ArticleRow.id))
+        return article_from_row(row) if row else None
+
+    async def add(
+        self,
+        guild_id: int,
+        report: Report,
+        *,
+        channel_id: int,
+        message_id: int,
+        author_id: int,
+        content_hash: str,
+        created_at: datetime | None = None,
+    ) -> StoredArticle:
+        """Store an analysed article with its entities and quotes; raises DuplicateArticleError."""
+        article = report.article
+        row = ArticleRow(
+            guild_id=guild_id,
+            channel_id=channel_id,
+            message_id=message_id,
+            author_id=author_id,
+            url=article.url,
+            content_hash=content_hash,
+            title=article.title,
+            byline=article.byline,
+            published=article.published,
+            site_name=article.site_name,
+            language=article.language,
+            text=article.text,
+            search_text=normalize_for_search(f"{article.title or ''}\n{article.text}"),
+            digest=list(report.digest),
+            notes=list(dict.fromkeys((*article.notes, *report.notes))),
+            created_at=created_at or utc_now(),
+            entities=entity_rows(report),
+            quotes=quote_rows(guild_id, report.quotes),
+        )
+        self._session.add(row)
+        try:
+            await self._session.flush()
+        except IntegrityError as error:
+            raise DuplicateArticleError(content_hash) from error
+        return article_from_row(row)
+
+    async def set_reply(
+        self, guild_id: int, article_id: int, channel_id: int, message_id: int
+    ) -> bool:
+        """Remember where the bot answered (thread or channel, and message); False if unknown."""
+        result = await self._session.execute(
+            update(ArticleRow)
+            .where(ArticleRow.guild_id == guild_id, ArticleRow.id == article_id)
+            .values(reply_channel_id=channel_id, reply_message_id=message_id)
+        )
+        return bool(result.rowcount)  # type: ignore[attr-defined]
+
+    async def find_by_reply(
+        self, guild_id: int, *, channel_id: int | None = None, message_id: int | None = None
+    ) -> StoredArticle | None:
+        """The article the bot answered in this thread, or with this message.
+
+        Pass `channel_id` only for a thread the bot made: an article answered in its own
+        channel has that channel as reply_channel_id, shared with every later message there.
+        A message match wins over a channel match; among equals the newest article wins.
+        """
+        conditions = []
+        if message_id is not None:
+            conditions.append(ArticleRow.reply_message_id == message_id)
+        if channel_id is not None:
+            conditions.append(ArticleRow.reply_channel_id == channel_id)
+        if not conditions:
+            return None
+        message_first = case((ArticleRow.reply_message_id == message_id, 0), else_=1)
+        row = await self._session.scalar(
+            _articles(guild_id)
+            .where(or_(*conditions))
+            .order_by(message_first, ArticleRow.id.desc())
+            .limit(1)
+        )
+        return article_from_row(row) if row else None
+
+    async def get(self, guild_id: int, article_id: int) -> StoredArticle | None:
+        """One article of the guild by id."""
+        row = await self._session.scalar(_articles(guild_id).where(ArticleRow.id == article_id))
+        return article_from_row(row) if row else None
+
+    async def delete(self, guild_id: int, article_id: int) -> bool:
+        """Delete an article with its quotes and entities; False if the guild has none such."""
+        row = await self._session.scalar(
+            select(ArticleRow).where(ArticleRow.guild_id == guild_id, ArticleRow.id == article_id)
+        )
+        if row is None:
+            return False
+        # The ORM cascade hands the children to the database's ON DELETE CASCADE (passive).
+        await self._session.delete(row)
+        await self._session.flush()
+        return True
+
+    async def recent(self, guild_id: int, limit: int = 20) -> list[StoredArticle]:
+        """The guild's latest articles, newest first."""
+        rows = await self._session.scalars(
+            _articles(guild_id).order_by(*_newest_first()).limit(limit)
+        )
+        return [article_from_row(row) for row in rows]
+
+    async def between(self, guild_id: int, start: datetime, end: datetime) -> list[StoredArticle]:
+        """The guild's articles read in [start, end), oldest first: a day's digest."""
+        rows = await self._session.scalars(
+            _articles(guild_id)
+            .where(ArticleRow.created_at >= start, ArticleRow.created_at < end)
+            .order_by(ArticleRow.created_at, ArticleRow.id)
+        )
+        return [article_from_row(row) for row in rows]
+
+    async def search(self, guild_id: int, terms: list[str], limit: int = 20) -> list[StoredArticle]:
+        """Articles whose title or text has any term; most terms matched, then newest, first."""
+        wanted = [term for term in terms if normalize_for_search(term)]
+        patterns = list(dict.fromkeys(contains_pattern(term) for term in wanted))
+        if not patterns:
+            return []
+        # One point per distinct term found: portable SQL, the same ranking on every backend.
+        matched = reduce(
+            operator.add,
+            [
+                case((ArticleRow.search_text.like(p, escape=LIKE_ESCAPE), 1), else_=0)
+                for p in patterns
+            ],
+        )
+        rows = await self._session.scalars(
+            _articles(guild_id)
+            .where(matched > 0)
+            .order_by(matched.desc(), *_newest_first())
+            .limit(limit)
+        )
+        return [article_from_row(row) for row in rows]

@@ -1,0 +1,127 @@
+"""Per-guild settings and watched channels."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.mapping import settings_from_row
+from storage.models import ArticleRow, Guild, WatchedChannel
+from storage.records import GuildSettings
+
+_HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+
+class GuildRepository:
+    """Reads and changes one guild's settings at a time; never commits."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def watch(self, guild_id: int, channel_id: int) -> bool:
+        """Watch a channel; False if it was watched already."""
+        if await self.is_watched(guild_id, channel_id):
+            return False
+        self._session.add(WatchedChannel(guild_id=guild_id, channel_id=channel_id))
+        await self._session.flush()
+        return True
+
+    async def unwatch(self, guild_id: int, channel_id: int) -> bool:
+        """Stop watching a channel; False if it was not watched."""
+        result = await self._session.execute(
+            delete(WatchedChannel).where(
+                WatchedChannel.guild_id == guild_id, WatchedChannel.channel_id == channel_id
+            )
+        )
+        return bool(result.rowcount)  # type: ignore[attr-defined]
+
+    async def is_watched(self, guild_id: int, channel_id: int) -> bool:
+        """Whether the bot reads articles posted in this channel of this guild."""
+        found = await self._session.scalar(
+            select(WatchedChannel.id).where(
+                WatchedChannel.guild_id == guild_id, WatchedChannel.channel_id == channel_id
+            )
+        )
+        return found is not None
+
+    async def watched_channels(self, guild_id: int) -> list[int]:
+        """The ids of the guild's watched channels, in the order they were added."""
+        rows = await self._session.scalars(
+            select(WatchedChannel.channel_id)
+            .where(WatchedChannel.guild_id == guild_id)
+            .order_by(WatchedChannel.id)
+        )
+        return list(rows)
+
+    async def set_digest_channel(
+        self, guild_id: int, channel_id: int, time_hhmm: str, timezone: str
+    ) -> GuildSettings:
+        """Post the daily digest here at this local time; ValueError for a bad time or zone."""
+        _check_time(time_hhmm)
+        _check_timezone(timezone)
+        guild = await self._guild_row(guild_id)
+        guild.digest_channel_id = channel_id
+        guild.digest_time = time_hhmm
+        guild.timezone = timezone
+        await self._session.flush()
+        return await self.get_settings(guild_id)
+
+    async def disable_digest(self, guild_id: int) -> bool:
+        """Stop the automatic digest; False if there was none."""
+        guild = await self._session.get(Guild, guild_id)
+        if guild is None or guild.digest_channel_id is None:
+            return False
+        guild.digest_channel_id = None
+        await self._session.flush()
+        return True
+
+    async def set_last_digest_date(self, guild_id: int, day: date) -> None:
+        """Record the local date whose digest was posted, so it is posted only once."""
+        guild = await self._guild_row(guild_id)
+        guild.last_digest_date = day
+        await self._session.flush()
+
+    async def get_settings(self, guild_id: int) -> GuildSettings:
+        """The guild's settings, defaults when it never set any."""
+        row = await self._session.get(Guild, guild_id)
+        return settings_from_row(guild_id, row, await self.watched_channels(guild_id))
+
+    async def digest_schedules(self) -> list[GuildSettings]:
+        """The settings of every guild with an automatic digest, for the scheduler."""
+        rows = await self._session.scalars(
+            select(Guild).where(Guild.digest_channel_id.is_not(None)).order_by(Guild.id)
+        )
+        return [settings_from_row(row.id, row, []) for row in rows]
+
+    async def forget_guild(self, guild_id: int) -> None:
+        """Delete everything stored for a guild: settings, channels, articles, quotes, entities."""
+        # Quotes and entities go with their articles (ON DELETE CASCADE).
+        await self._session.execute(delete(ArticleRow).where(ArticleRow.guild_id == guild_id))
+        await self._session.execute(
+            delete(WatchedChannel).where(WatchedChannel.guild_id == guild_id)
+        )
+        await self._session.execute(delete(Guild).where(Guild.id == guild_id))
+
+    async def _guild_row(self, guild_id: int) -> Guild:
+        guild = await self._session.get(Guild, guild_id)
+        if guild is None:
+            guild = Guild(id=guild_id, timezone="UTC")
+            self._session.add(guild)
+            await self._session.flush()
+        return guild
+
+
+def _check_time(time_hhmm: str) -> None:
+    if not _HHMM.match(time_hhmm):
+        raise ValueError(f"not a time of day as HH:MM: {time_hhmm!r}")
+
+
+def _check_timezone(timezone: str) -> None:
+    try:
+        ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        raise ValueError(f"unknown timezone: {timezone!r}") from error

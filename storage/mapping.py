@@ -1,0 +1,114 @@
+"""Turning rows into the dataclasses the rest of the bot reads, and reports into rows."""
+
+from __future__ import annotations
+
+from analysis.types import Entity, Quote, Report
+from storage.models import ArticleRow, EntityRow, Guild, QuoteRow
+from storage.records import GuildSettings, StoredArticle, StoredQuote
+from storage.text import normalize_for_search
+
+
+def entity_from_row(row: EntityRow) -> Entity:
+    """The analysis Entity a row stores."""
+    return Entity(
+        name=row.name,
+        label=row.label,
+        mentions=row.mentions,
+        aliases=tuple(row.aliases or ()),
+        description=row.description,
+    )
+
+
+def quote_from_row(row: QuoteRow, article: ArticleRow) -> StoredQuote:
+    """A StoredQuote from a quote row and the row of its article."""
+    return StoredQuote(
+        id=row.id,
+        article_id=row.article_id,
+        guild_id=row.guild_id,
+        text=row.text,
+        speaker=row.speaker,
+        speaker_description=row.speaker_description,
+        cue=row.cue,
+        start=row.start,
+        end=row.end,
+        article_title=article.title,
+        article_url=article.url,
+        published=article.published,
+        created_at=article.created_at,
+        channel_id=article.channel_id,
+        message_id=article.message_id,
+    )
+
+
+def article_from_row(row: ArticleRow) -> StoredArticle:
+    """A StoredArticle from a row whose entities and quotes were loaded."""
+    return StoredArticle(
+        id=row.id,
+        guild_id=row.guild_id,
+        channel_id=row.channel_id,
+        message_id=row.message_id,
+        author_id=row.author_id,
+        reply_channel_id=row.reply_channel_id,
+        reply_message_id=row.reply_message_id,
+        url=row.url,
+        content_hash=row.content_hash,
+        title=row.title,
+        byline=row.byline,
+        published=row.published,
+        site_name=row.site_name,
+        language=row.language,
+        text=row.text,
+        digest=tuple(row.digest or ()),
+        notes=tuple(row.notes or ()),
+        created_at=row.created_at,
+        entities=tuple(entity_from_row(entity) for entity in row.entities),
+        quotes=tuple(quote_from_row(quote, row) for quote in row.quotes),
+    )
+
+
+def settings_from_row(guild_id: int, row: Guild | None, watched: list[int]) -> GuildSettings:
+    """A guild's settings, defaults where it has no row."""
+    if row is None:
+        return GuildSettings(guild_id=guild_id, watched_channel_ids=tuple(watched))
+    return GuildSettings(
+        guild_id=guild_id,
+        digest_channel_id=row.digest_channel_id,
+        digest_time=row.digest_time,
+        timezone=row.timezone,
+        last_digest_date=row.last_digest_date,
+        watched_channel_ids=tuple(watched),
+    )
+
+
+def entity_rows(report: Report) -> list[EntityRow]:
+    """Rows for a report's entities; rank keeps their order, most important first."""
+    return [
+        EntityRow(
+            name=entity.name,
+            label=entity.label,
+            mentions=entity.mentions,
+            aliases=list(entity.aliases),
+            description=entity.description,
+            rank=rank,
+        )
+        for rank, entity in enumerate(report.entities)
+    ]
+
+
+def quote_rows(guild_id: int, quotes: tuple[Quote, ...]) -> list[QuoteRow]:
+    """Rows for a report's quotes, in text order, with normalised text for searching."""
+    return [
+        QuoteRow(
+            guild_id=guild_id,
+            position=position,
+            text=quote.text,
+            normalized_text=normalize_for_search(quote.text),
+            speaker=quote.speaker,
+            speaker_normalized=normalize_for_search(quote.speaker) if quote.speaker else None,
+            speaker_description=quote.speaker_description,
+            cue=quote.cue,
+            start=quote.start,
+            end=quote.end,
+        )
+        for position, quote in enumerate(quotes)
+    ]

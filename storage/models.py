@@ -1,0 +1,153 @@
+"""The database tables, in SQLAlchemy 2's typed declarative style; private to storage."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from storage.columns import UtcDateTime, utc_now
+
+# Named constraints keep migrations reproducible across backends.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    """The declarative base of every table."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UtcDateTime, str: Text}
+
+
+class Guild(Base):
+    """A Discord server's own settings."""
+
+    __tablename__ = "guilds"
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    digest_channel_id: Mapped[int | None] = mapped_column(BigInteger)
+    digest_time: Mapped[str | None] = mapped_column(String(5))  # "HH:MM", local time
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    last_digest_date: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+class WatchedChannel(Base):
+    """A channel whose links and pasted articles the bot reads."""
+
+    __tablename__ = "watched_channels"
+    __table_args__ = (UniqueConstraint("guild_id", "channel_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    guild_id: Mapped[int] = mapped_column(BigInteger)
+    channel_id: Mapped[int] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+class ArticleRow(Base):
+    """One article read in one guild, with where it was posted and where the bot answered."""
+
+    __tablename__ = "articles"
+    __table_args__ = (
+        UniqueConstraint("guild_id", "content_hash"),
+        Index("ix_articles_guild_id_url", "guild_id", "url"),
+        Index("ix_articles_guild_id_created_at", "guild_id", "created_at"),
+        Index("ix_articles_guild_id_reply_message_id", "guild_id", "reply_message_id"),
+        Index("ix_articles_guild_id_reply_channel_id", "guild_id", "reply_channel_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    guild_id: Mapped[int] = mapped_column(BigInteger)
+    channel_id: Mapped[int] = mapped_column(BigInteger)
+    message_id: Mapped[int] = mapped_column(BigInteger)
+    author_id: Mapped[int] = mapped_column(BigInteger)
+    reply_channel_id: Mapped[int | None] = mapped_column(BigInteger)
+    reply_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    url: Mapped[str | None]
+    content_hash: Mapped[str] = mapped_column(String(64))
+    title: Mapped[str | None]
+    byline: Mapped[str | None]
+    published: Mapped[date | None] = mapped_column(Date)
+    site_name: Mapped[str | None]
+    language: Mapped[str | None] = mapped_column(String(16))
+    text: Mapped[str]
+    # Title and text through normalize_for_search, so matching is the same on every backend.
+    search_text: Mapped[str]
+    digest: Mapped[list[str]] = mapped_column(JSON, default=list)
+    notes: Mapped[list[str]] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+    entities: Mapped[list[EntityRow]] = relationship(
+        back_populates="article",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="EntityRow.rank",
+    )
+    quotes: Mapped[list[QuoteRow]] = relationship(
+        back_populates="article",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="QuoteRow.position",
+    )
+
+
+class EntityRow(Base):
+    """A person, organisation or place in an article; rank 0 is the most important."""
+
+    __tablename__ = "entities"
+    __table_args__ = (Index("ix_entities_article_id_name", "article_id", "name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    name: Mapped[str]
+    label: Mapped[str] = mapped_column(String(32))
+    mentions: Mapped[int] = mapped_column(Integer)
+    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
+    description: Mapped[str | None]
+    rank: Mapped[int] = mapped_column(Integer)
+
+    article: Mapped[ArticleRow] = relationship(back_populates="entities")
+
+
+class QuoteRow(Base):
+    """A direct quote from an article, in text order (position), with its speaker."""
+
+    __tablename__ = "quotes"
+    __table_args__ = (
+        Index("ix_quotes_guild_id_speaker_normalized", "guild_id", "speaker_normalized"),
+        Index("ix_quotes_article_id", "article_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    # Repeated from the article so who-said queries filter on one table.
+    guild_id: Mapped[int] = mapped_column(BigInteger)
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str]
+    normalized_text: Mapped[str]
+    speaker: Mapped[str | None]
+    speaker_normalized: Mapped[str | None]
+    speaker_description: Mapped[str | None]
+    cue: Mapped[str | None]
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+
+    article: Mapped[ArticleRow] = relationship(back_populates="quotes")

@@ -1,0 +1,96 @@
+"""Who said what: quotes by speaker and by phrase, within one guild."""
+
+from __future__ import annotations
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.mapping import quote_from_row
+from storage.models import ArticleRow, EntityRow, QuoteRow
+from storage.records import StoredQuote
+from storage.text import LIKE_ESCAPE, contains_pattern, normalize_for_search
+
+
+def _quotes_with_articles(guild_id: int) -> Select[tuple[QuoteRow, ArticleRow]]:
+    # Newest article first, then the quotes in the order the article gives them.
+    return (
+        select(QuoteRow, ArticleRow)
+        .join(ArticleRow, QuoteRow.article_id == ArticleRow.id)
+        .where(QuoteRow.guild_id == guild_id, ArticleRow.guild_id == guild_id)
+        .order_by(ArticleRow.created_at.desc(), ArticleRow.id.desc(), QuoteRow.position)
+    )
+
+
+def _surname(name: str) -> str:
+    return name.rsplit(" ", 1)[-1]
+
+
+def _names_for(speaker: str, aliases: set[str]) -> set[str]:
+    """Every normalised form a query may use for a speaker: name, surname, aliases and theirs."""
+    forms = {speaker, *aliases}
+    return forms | {_surname(form) for form in forms}
+
+
+class QuoteRepository:
+    """Finds one guild's quotes by speaker or phrase; never commits."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def find_speaker(self, guild_id: int, query: str) -> str | None:
+        """The canonical speaker the query names (name, alias or surname); the most quoted wins."""
+        wanted = normalize_for_search(query)
+        if not wanted:
+            return None
+        counts = await self._speaker_counts(guild_id)
+        aliases = await self._speaker_aliases(guild_id)
+        matches = [
+            speaker
+            for speaker in counts
+            if wanted in _names_for(normalize_for_search(speaker), aliases.get(speaker, set()))
+        ]
+        if not matches:
+            return None
+        # Ties go to the exact name, then alphabetically: the same answer on every backend.
+        return min(matches, key=lambda s: (-counts[s], normalize_for_search(s) != wanted, s))
+
+    async def by_speaker(self, guild_id: int, speaker: str, limit: int = 10) -> list[StoredQuote]:
+        """What this speaker said, newest article first."""
+        rows = await self._session.execute(
+            _quotes_with_articles(guild_id)
+            .where(QuoteRow.speaker_normalized == normalize_for_search(speaker))
+            .limit(limit)
+        )
+        return [quote_from_row(quote, article) for quote, article in rows.tuples()]
+
+    async def by_phrase(self, guild_id: int, phrase: str, limit: int = 10) -> list[StoredQuote]:
+        """Quotes containing the phrase: any case, straight or curly marks alike; newest first."""
+        if not normalize_for_search(phrase):
+            return []
+        rows = await self._session.execute(
+            _quotes_with_articles(guild_id)
+            .where(QuoteRow.normalized_text.like(contains_pattern(phrase), escape=LIKE_ESCAPE))
+            .limit(limit)
+        )
+        return [quote_from_row(quote, article) for quote, article in rows.tuples()]
+
+    async def _speaker_counts(self, guild_id: int) -> dict[str, int]:
+        rows = await self._session.execute(
+            select(QuoteRow.speaker, func.count(QuoteRow.id))
+            .where(QuoteRow.guild_id == guild_id, QuoteRow.speaker.is_not(None))
+            .group_by(QuoteRow.speaker)
+        )
+        return {speaker: count for speaker, count in rows.tuples() if speaker}
+
+    async def _speaker_aliases(self, guild_id: int) -> dict[str, set[str]]:
+        """The aliases the guild's articles give each speaker's same-named entity, normalised."""
+        speakers = select(QuoteRow.speaker).where(QuoteRow.guild_id == guild_id).distinct()
+        rows = await self._session.execute(
+            select(EntityRow.name, EntityRow.aliases)
+            .join(ArticleRow, EntityRow.article_id == ArticleRow.id)
+            .where(ArticleRow.guild_id == guild_id, EntityRow.name.in_(speakers))
+        )
+        aliases: dict[str, set[str]] = {}
+        for name, names in rows.tuples():
+            aliases.setdefault(name, set()).update(normalize_for_search(a) for a in names or ())
+        return aliases

@@ -1,0 +1,67 @@
+"""What repositories return: plain frozen dataclasses, never ORM rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from analysis.types import Entity
+
+
+@dataclass(frozen=True)
+class StoredQuote:
+    """A stored direct quote, with what a reply needs about its article (title, link, date)."""
+
+    id: int
+    article_id: int
+    guild_id: int
+    text: str
+    speaker: str | None
+    speaker_description: str | None
+    cue: str | None
+    start: int
+    end: int
+    article_title: str | None
+    article_url: str | None
+    published: date | None
+    created_at: datetime  # when the article was read
+    channel_id: int  # where the article was posted, for a jump link
+    message_id: int
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """A stored article with its ranked entities and its quotes in text order."""
+
+    id: int
+    guild_id: int
+    channel_id: int
+    message_id: int
+    author_id: int
+    reply_channel_id: int | None
+    reply_message_id: int | None
+    url: str | None
+    content_hash: str
+    title: str | None
+    byline: str | None
+    published: date | None
+    site_name: str | None
+    language: str | None
+    text: str
+    digest: tuple[str, ...]
+    notes: tuple[str, ...]
+    created_at: datetime
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[StoredQuote, ...] = ()
+
+
+@dataclass(frozen=True)
+class GuildSettings:
+    """A guild's settings; a guild never configured gets the defaults."""
+
+    guild_id: int
+    digest_channel_id: int | None = None
+    digest_time: str | None = None  # "HH:MM" in `timezone`
+    timezone: str = "UTC"
+    last_digest_date: date | None = None
+    watched_channel_ids: tuple[int, ...] = ()
