@@ -1,0 +1,396 @@
+"""Who said each direct quote: cue verbs in the parse, speakers resolved to canonical names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from analysis.lexicon import REPORTING_NOUNS, REPORTING_VERBS, SPEAKER_PRONOUNS
+from analysis.names import honorific_gender, is_alias_of, is_honorific, pronoun_gender
+from analysis.quotes import QuoteSpan, find_quote_spans, is_direct_quote
+from analysis.types import EntityCluster, Quote
+
+_SUBJECTS = {"nsubj", "nsubjpass"}
+# Clauses whose subject is their head's: "adding", "and added", "went on to say".
+_SUBJECTLESS = {"advcl", "conj", "xcomp", "pcomp", "acl", "ccomp", "relcl"}
+_SENTENCE_ENDS = {".", "!", "?"}
+_SPEAKER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """What the text says about a quote's source: the speaker token and the cue as written."""
+
+    speaker: Token | None
+    cue: str
+
+
+@dataclass
+class _Speaker:
+    name: str | None
+    description: str | None
+    cue: str | None
+    gender: str | None = None
+    label: str | None = None
+
+
+def attribute_quotes(doc: Doc, clusters: list[EntityCluster]) -> list[Quote]:
+    """The direct quotes of a parsed article, each with its speaker, in text order."""
+    text = doc.text
+    spans = [s for s in find_quote_spans(text) if is_direct_quote(text, s)]
+    resolver = _Resolver(doc, clusters)
+    speakers: list[_Speaker | None] = []
+    for index, span in enumerate(spans):
+        previous = spans[index - 1] if index else None
+        following = spans[index + 1] if index + 1 < len(spans) else None
+        attribution = find_attribution(doc, span, previous, following)
+        speaker = resolver.resolve(attribution, span) if attribution else None
+        if speaker is None and index:
+            speaker = _inherited(text, span, previous, speakers[-1])
+        speakers.append(speaker)
+        if speaker is not None and speaker.name is not None:
+            resolver.last_speakers.append((span.start, speaker))
+    _share_within_runs(spans, speakers)
+    return [_quote(text, span, speaker) for span, speaker in zip(spans, speakers, strict=True)]
+
+
+def _quote(text: str, span: QuoteSpan, speaker: _Speaker | None) -> Quote:
+    if speaker is None:
+        return Quote(text[span.start : span.end], span.start, span.end, None)
+    return Quote(
+        text[span.start : span.end],
+        span.start,
+        span.end,
+        speaker.name,
+        None if speaker.name else speaker.description,
+        speaker.cue,
+    )
+
+
+def _inherited(
+    text: str, span: QuoteSpan, previous: QuoteSpan | None, last: _Speaker | None
+) -> _Speaker | None:
+    """A quote with no cue of its own keeps the previous speaker where the text runs on.
+
+    Same paragraph (`"…," he said. "…"`), or a paragraph holding nothing but the quote.
+    """
+    if previous is None or last is None:
+        return None
+    between = text[previous.end : span.open_mark]
+    if "\n" not in between or span.continued:
+        return last
+    if _paragraph_is_only_quotes(text, span):
+        return last
+    return None
+
+
+def _paragraph_is_only_quotes(text: str, span: QuoteSpan) -> bool:
+    """Whether the words of span's paragraph outside the quote are nothing but its marks."""
+    p_start = text.rfind("\n", 0, span.open_mark) + 1
+    p_end = text.find("\n", span.end)
+    p_end = len(text) if p_end < 0 else p_end
+    outside = text[p_start : span.open_mark] + text[span.end + 1 : p_end]
+    return not any(ch.isalnum() for ch in outside)
+
+
+def _share_within_runs(spans: list[QuoteSpan], speakers: list[_Speaker | None]) -> None:
+    """Paragraphs of one multi-paragraph quote share the speaker found in any of them."""
+    run_start = 0
+    for index in range(1, len(spans) + 1):
+        if index < len(spans) and spans[index].continued:
+            continue
+        found = next((s for s in speakers[run_start:index] if s is not None), None)
+        if found is not None:
+            for member in range(run_start, index):
+                speakers[member] = speakers[member] or found
+        run_start = index
+
+
+def find_attribution(
+    doc: Doc, span: QuoteSpan, previous: QuoteSpan | None, following: QuoteSpan | None
+) -> Attribution | None:
+    """The cue and speaker token the sentence around a quote gives it, if any."""
+    after = _after_window(doc, span, following)
+    before = _before_window(doc, span, previous)
+    content = doc.text[span.start : span.end].rstrip()
+    after_first = bool(after) and (
+        not content.endswith(".") or (after[0].is_lower and after[0].is_alpha)
+    )
+    windows = [after, before] if after_first else [before]
+    for window in windows:
+        found = _cue_in(window, near_end=window is before)
+        if found is not None:
+            return found
+    return _colon_introduction(before)
+
+
+def _colon_introduction(before: list[Token]) -> Attribution | None:
+    """'The minister was blunt: "…"': the subject of the clause the colon ends."""
+    if not before or before[-1].text != ":":
+        return None
+    verb = before[-1].head
+    subject = _subject_of(verb, before) if verb.pos_ in {"VERB", "AUX"} else None
+    return Attribution(subject, verb.text) if subject is not None else None
+
+
+def _after_window(doc: Doc, span: QuoteSpan, following: QuoteSpan | None) -> list[Token]:
+    """Tokens after the closing mark up to the sentence's end, the next quote or paragraph."""
+    if span.close_mark is None:
+        return []
+    limit = following.open_mark if following else len(doc.text)
+    tokens: list[Token] = []
+    for token in _tokens_from(doc, span.close_mark + 1):
+        if token.idx >= limit or "\n" in token.text:
+            break
+        if token.text in _SENTENCE_ENDS:
+            break
+        tokens.append(token)
+    return [t for t in tokens if not _is_mark(t)]
+
+
+def _before_window(doc: Doc, span: QuoteSpan, previous: QuoteSpan | None) -> list[Token]:
+    """Tokens before the opening mark back to the sentence's start, a quote or paragraph."""
+    floor = previous.end + 1 if previous else 0
+    tokens: list[Token] = []
+    index = _token_index_at(doc, span.open_mark) - 1
+    while index >= 0:
+        token = doc[index]
+        if token.idx < floor or "\n" in token.text or token.text in _SENTENCE_ENDS:
+            break
+        tokens.append(token)
+        index -= 1
+    tokens.reverse()
+    return [t for t in tokens if not _is_mark(t)]
+
+
+def _is_mark(token: Token) -> bool:
+    return token.text in {'"', "“", "”", "''", "``", "'", "‘", "’"}
+
+
+def _tokens_from(doc: Doc, char: int) -> list[Token]:
+    start = _token_index_at(doc, char)
+    return list(doc[start:]) if start < len(doc) else []
+
+
+def _token_index_at(doc: Doc, char: int) -> int:
+    """Index of the first token ending after char (binary search over token offsets)."""
+    low, high = 0, len(doc)
+    while low < high:
+        mid = (low + high) // 2
+        if doc[mid].idx + len(doc[mid].text) <= char:
+            low = mid + 1
+        else:
+            high = mid
+    return low
+
+
+def _cue_in(window: list[Token], near_end: bool) -> Attribution | None:
+    """The reporting cue of a window, nearest the quote first, with its speaker token."""
+    ordered = list(reversed(window)) if near_end else window
+    for token in ordered:
+        if token.lower_ == "according" and token.i + 1 < len(token.doc):
+            to = token.doc[token.i + 1]
+            objects = [c for c in to.children if c.dep_ == "pobj"]
+            if to.lower_ == "to" and objects:
+                return Attribution(objects[0], "according to")
+        if token.lemma_.lower() in REPORTING_VERBS and token.pos_ in {"VERB", "AUX"}:
+            return Attribution(_subject_of(token, window), _cue_text(token))
+    for token in ordered:
+        if token.lemma_.lower() in REPORTING_NOUNS and token.head.lower_ == "in":
+            holder = _subject_of(token.head.head, window)
+            if holder is not None:
+                return Attribution(holder, f"in a {token.lower_}")
+    return None
+
+
+def _cue_text(verb: Token) -> str:
+    """The cue as written: the verb with its particle ("pointed out")."""
+    particles = [c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
+    return verb.text + (" " + particles[0].text if particles else "")
+
+
+def _subject_of(verb: Token, window: list[Token]) -> Token | None:
+    """The verb's subject, climbing through clauses that borrow their head's subject."""
+    current = verb
+    for _ in range(4):
+        subjects = [c for c in current.children if c.dep_ in _SUBJECTS]
+        if subjects:
+            return subjects[0]
+        if current.dep_ not in _SUBJECTLESS or current.head is current:
+            break
+        current = current.head
+    # "…," said Martin Indyk: the parser may hang the name on the verb another way.
+    in_window = {t.i for t in window}
+    for token in verb.doc[verb.i + 1 : verb.i + 4]:
+        if token.i in in_window and token.pos_ in {"PROPN", "NOUN", "PRON"}:
+            return token
+    return None
+
+
+class _Resolver:
+    """Turns speaker tokens into canonical names with the article's entity clusters."""
+
+    def __init__(self, doc: Doc, clusters: list[EntityCluster]) -> None:
+        self.doc = doc
+        self.clusters = clusters
+        self.last_speakers: list[tuple[int, _Speaker]] = []
+
+    def resolve(self, attribution: Attribution, span: QuoteSpan) -> _Speaker | None:
+        """The speaker named, described or referred to by the attribution's token."""
+        token = attribution.speaker
+        if token is None:
+            return None
+        token = _appositive_name(token)
+        if token.lower_ in SPEAKER_PRONOUNS:
+            return self._pronoun(token, attribution.cue)
+        cluster = self._cluster_at(token)
+        if cluster is not None:
+            gender = self._gender_of(cluster)
+            return _Speaker(cluster.name, None, attribution.cue, gender, cluster.label)
+        ent = _entity_of(token)
+        if ent is not None:
+            label = ent.label_
+            name = ent.text if label != "PERSON" else self._canonical(ent.text)
+            return _Speaker(_drop_article(name), None, attribution.cue, label=label)
+        if token.pos_ == "PROPN":
+            name = _name_span(token).text
+            return _Speaker(self._canonical(name), None, attribution.cue)
+        return self._described(token, attribution.cue)
+
+    def _cluster_at(self, token: Token) -> EntityCluster | None:
+        start, end = token.idx, token.idx + len(token.text)
+        for cluster in self.clusters:
+            if any(s <= start and end <= e for s, e in cluster.spans):
+                return cluster
+        return None
+
+    def _canonical(self, name: str) -> str:
+        """The fullest earlier or later PERSON name this one is an alias of."""
+        best = name
+        for ent in self.doc.ents:
+            if ent.label_ == "PERSON" and len(ent.text) > len(best) and is_alias_of(name, ent.text):
+                best = ent.text
+        return best
+
+    def _gender_of(self, cluster: EntityCluster) -> str | None:
+        for surface in cluster.surfaces:
+            first = surface.split()[0] if surface.split() else ""
+            if is_honorific(first) and honorific_gender(first):
+                return honorific_gender(first)
+        return None
+
+    def _pronoun(self, token: Token, cue: str) -> _Speaker | None:
+        """He/she/they: the most recent compatible speaker or person before the pronoun."""
+        gender = pronoun_gender(token.text)
+        if gender is None:
+            return None
+        candidates: list[tuple[int, str, str | None]] = [
+            (pos, s.name, s.gender)
+            for pos, s in self.last_speakers
+            if s.name and s.label in (None, "PERSON")
+        ]
+        for cluster in self.clusters:
+            if cluster.label == "PERSON":
+                gender_of = self._gender_of(cluster)
+                candidates.extend((s, cluster.name, gender_of) for s, _ in cluster.spans)
+        if not self.clusters:
+            candidates.extend(
+                (e.start_char, self._canonical(e.text), _ent_gender(e))
+                for e in self.doc.ents
+                if e.label_ == "PERSON"
+            )
+        earlier = sorted(c for c in candidates if c[0] < token.idx)
+        for _, name, candidate_gender in reversed(earlier):
+            if candidate_gender in (None, gender):
+                return _Speaker(name, None, cue, gender, "PERSON")
+        return None
+
+    def _described(self, token: Token, cue: str) -> _Speaker:
+        """A title or an unnamed source: resolved through an earlier apposition, else described."""
+        description = _noun_phrase(token)
+        definite = any(c.lower_ in {"the", "this", "that"} for c in token.children)
+        if definite and token.tag_ in {"NN", "NNP"}:
+            named = self._titled(token)
+            if named is not None:
+                return _Speaker(named, None, cue)
+        return _Speaker(None, description, cue)
+
+    def _titled(self, token: Token) -> str | None:
+        """The entity the text gave this title earlier: description, apposition or compound."""
+        lemma = token.lemma_.lower()
+        for cluster in self.clusters:
+            if cluster.description and lemma in cluster.description.lower().split():
+                return cluster.name
+        for ent in reversed([e for e in self.doc.ents if e.end_char <= token.idx]):
+            if ent.label_ not in _SPEAKER_LABELS:
+                continue
+            if ent.root.lemma_.lower() == lemma or _titled_in_text(ent, lemma):
+                holder = self._cluster_at(ent.root)
+                return holder.name if holder else self._canonical(ent.text)
+        return None
+
+
+def _titled_in_text(ent: Span, lemma: str) -> bool:
+    """Whether the text gives ent this title: "Minister Park", "Park, the minister"."""
+    root = ent.root
+    related = list(root.children) + ([root.head] if root.dep_ == "appos" else [])
+    for other in related:
+        if other.dep_ in {"appos", "compound"} or other is root.head:
+            if other.lemma_.lower() == lemma:
+                return True
+            if any(c.lemma_.lower() == lemma for c in other.subtree if c.i < root.i + 8):
+                return True
+    doc = ent.doc
+    return ent.start > 0 and doc[ent.start - 1].lemma_.lower() == lemma
+
+
+def _ent_gender(ent: Span) -> str | None:
+    first = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if first is not None and is_honorific(first.text):
+        return honorific_gender(first.text)
+    return None
+
+
+def _appositive_name(token: Token) -> Token:
+    """'A spokesman, John Smith, said': the name in apposition speaks."""
+    if token.pos_ != "PROPN":
+        for child in token.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                return child
+    return token
+
+
+def _name_span(token: Token) -> Span:
+    """The proper name around token: its compound and flat PROPN neighbours."""
+    start = token.i
+    while start > 0 and token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].head.i in (
+        token.i,
+        start,
+    ):
+        start -= 1
+    return token.doc[start : token.i + 1]
+
+
+def _noun_phrase(token: Token) -> str:
+    """The words describing an unnamed source: "a senior port official"."""
+    start = token.left_edge.i
+    end = token.i + 1
+    for child in token.children:
+        if child.dep_ == "prep" and child.i == end and child.lower_ in {"at", "of", "from", "in"}:
+            end = child.right_edge.i + 1
+    return token.doc[start:end].text
+
+
+def _entity_of(token: Token) -> Span | None:
+    """The named entity of a speaker label that token belongs to, if any."""
+    if not token.ent_type_ or token.ent_type_ not in _SPEAKER_LABELS:
+        return None
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def _drop_article(name: str) -> str:
+    return name[4:] if name.lower().startswith("the ") else name
