@@ -1,0 +1,134 @@
+"""The Alembic migration, the engine factory and the shared text normalisation."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect, text
+from sqlalchemy.engine import Connection
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from storage_samples import make_report
+
+from storage.articles import ArticleRepository
+from storage.engine import alembic_config, make_engine, upgrade_database
+from storage.models import Base
+from storage.text import escape_like, normalize_for_search
+
+TABLES = {"alembic_version", "guilds", "watched_channels", "articles", "entities", "quotes"}
+
+
+def _table_names(connection: Connection) -> set[str]:
+    return set(inspect(connection).get_table_names())
+
+
+def _differences(connection: Connection) -> list[object]:
+    return list(compare_metadata(MigrationContext.configure(connection), Base.metadata))
+
+
+def _current_revision(connection: Connection) -> str | None:
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+async def test_migration_creates_every_table(engine: AsyncEngine) -> None:
+    async with engine.connect() as connection:
+        assert TABLES <= await connection.run_sync(_table_names)
+        head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+        assert await connection.run_sync(_current_revision) == head
+
+
+async def test_migration_matches_the_models(engine: AsyncEngine) -> None:
+    async with engine.connect() as connection:
+        assert await connection.run_sync(_differences) == []
+
+
+async def test_upgrade_twice_changes_nothing(engine: AsyncEngine) -> None:
+    await upgrade_database(engine)
+    async with engine.connect() as connection:
+        assert TABLES <= await connection.run_sync(_table_names)
+
+
+async def test_upgrade_from_a_url_inside_a_running_loop(database_url: str) -> None:
+    await upgrade_database(database_url)
+    engine = make_engine(database_url)
+    try:
+        async with engine.connect() as connection:
+            assert TABLES <= await connection.run_sync(_table_names)
+    finally:
+        await engine.dispose()
+
+
+async def test_timestamps_come_back_timezone_aware(
+    sessionmaker: async_sessionmaker[AsyncSession],
+) -> None:
+    async with sessionmaker.begin() as session:
+        stored = await ArticleRepository(session).add(
+            1, make_report(), channel_id=2, message_id=3, author_id=4, content_hash="h"
+        )
+    async with sessionmaker() as session:
+        loaded = await ArticleRepository(session).get(1, stored.id)
+    assert loaded is not None
+    assert loaded.created_at.utcoffset() == timedelta(0)
+    assert loaded.created_at == stored.created_at
+
+
+async def test_timestamps_keep_the_instant(
+    sessionmaker: async_sessionmaker[AsyncSession],
+) -> None:
+    read_at = datetime(2025, 3, 10, 23, 30, tzinfo=timezone(timedelta(hours=-5)))
+    async with sessionmaker.begin() as session:
+        stored = await ArticleRepository(session).add(
+            1,
+            make_report(),
+            channel_id=2,
+            message_id=3,
+            author_id=4,
+            content_hash="h",
+            created_at=read_at,
+        )
+    async with sessionmaker() as session:
+        loaded = await ArticleRepository(session).get(1, stored.id)
+    assert loaded is not None
+    assert loaded.created_at == read_at
+    assert loaded.created_at.tzinfo is not None
+
+
+async def test_sqlite_engine_creates_the_folder_and_enforces_foreign_keys(
+    tmp_path: Path,
+) -> None:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'nested' / 'dir' / 'bot.db'}"
+    engine = make_engine(url)
+    try:
+        async with engine.connect() as connection:
+            assert (await connection.execute(text("PRAGMA foreign_keys"))).scalar() == 1
+    finally:
+        await engine.dispose()
+    assert (tmp_path / "nested" / "dir" / "bot.db").exists()
+
+
+def test_make_engine_refuses_a_schema_name_that_is_not_plain() -> None:
+    with pytest.raises(ValueError, match="schema"):
+        make_engine("postgresql+asyncpg://u@localhost/db", schema='x"; DROP TABLE guilds; --')
+
+
+@pytest.mark.parametrize(
+    ("raw", "normalized"),
+    [
+        ("A Line In The Sand", "a line in the sand"),
+        ("\u201cWe\u2019re not moving,\u201d", "\"we're not moving,\""),
+        ("\u201eLow\u201f and \u2018single\u201b\u2032\u2033", "\"low\" and 'single''\""),
+        ("  spread \n\t over   lines ", "spread over lines"),
+        ("STRASSE", "strasse"),
+        ("Stra\u00dfe", "strasse"),
+    ],
+)
+def test_normalize_for_search(raw: str, normalized: str) -> None:
+    assert normalize_for_search(raw) == normalized
+
+
+def test_escape_like_escapes_wildcards_and_the_escape_character() -> None:
+    assert escape_like("100%_a\\b") == "100\\%\\_a\\\\b"
