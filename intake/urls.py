@@ -94,9 +94,8 @@ def _strip_trailing(url: str) -> str:
     """Remove sentence punctuation and unbalanced closing brackets after a link."""
     while url:
         last = url[-1]
-        if last in _TRAILING_PUNCTUATION:
-            url = url[:-1]
-        elif last in _CLOSERS and url.count(last) > url.count(_CLOSERS[last]):
+        unbalanced = last in _CLOSERS and url.count(last) > url.count(_CLOSERS[last])
+        if last in _TRAILING_PUNCTUATION or unbalanced:
             url = url[:-1]
         else:
             break

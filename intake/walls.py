@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import re
 
-# Phrases that mean the page withholds the article until the reader pays, logs in or consents.
-_WALL_MARKERS = re.compile(
-    r"subscribe to (?:continue|read|keep reading|unlock)"
-    r"|already a subscriber|subscribers only|for subscribers"
+# Wording that means the page withholds the article until the reader pays or logs in.
+_PAYWALL_MARKERS = re.compile(
+    r"subscribe (?:now )?to (?:continue|read|keep reading|unlock)"
+    r"|already a (?:subscriber|member)|subscribers only|exclusive(?:ly)? for subscribers"
     r"|to continue reading|continue reading with|sign in to (?:continue|read)"
-    r"|log in to (?:continue|read)|create a free account|register to (?:continue|read)"
-    r"|this (?:article|content) is (?:only )?(?:available|reserved) (?:to|for) (?:subscribers|members)"
-    r"|accept (?:all )?cookies|cookie consent|we value your privacy|consent to (?:the use of )?cookies"
-    r"|manage (?:your )?(?:cookie|privacy) (?:settings|preferences)",
+    r"|log in to (?:continue|read)|create a free account to|register to (?:continue|read)"
+    r"|(?:article|content) is (?:only )?(?:available|reserved) (?:to|for) (?:subscribers|members)",
+    re.IGNORECASE,
+)
+# Wording of a cookie or consent wall standing in front of the page.
+_CONSENT_MARKERS = re.compile(
+    r"accept (?:all )?cookies|cookie consent|we value your privacy"
+    r"|consent to (?:the use of )?cookies|manage (?:your )?(?:cookie|privacy) (?:settings|choices)",
     re.IGNORECASE,
 )
 # A wall's teaser is short; a full article that merely mentions subscriptions is not a wall.
@@ -24,9 +28,12 @@ def wall_note(text: str, page: str) -> str | None:
     words = len(text.split())
     if words >= _TEASER_MAX_WORDS:
         return None
-    if not (_WALL_MARKERS.search(text) or _WALL_MARKERS.search(_visible_text(page))):
-        return None
-    return f"this looks paywalled: {words} words came back"
+    visible = _visible_text(page)
+    if _PAYWALL_MARKERS.search(text) or _PAYWALL_MARKERS.search(visible):
+        return f"this looks paywalled: {words} words came back"
+    if _CONSENT_MARKERS.search(text) or _CONSENT_MARKERS.search(visible):
+        return f"this looks like a cookie or consent wall: {words} words came back"
+    return None
 
 
 def _visible_text(page: str) -> str:
