@@ -43,9 +43,7 @@ def run_on_private_loop(make_coroutine: Callable[[], Awaitable[T]]) -> T:
 
 
 async def _execute_on_server(url: str, statement: str) -> None:
-    engine = make_engine(
-        url, poolclass=NullPool, connect_args={"timeout": CONNECT_TIMEOUT_SECONDS}
-    )
+    engine = make_engine(url, poolclass=NullPool, connect_args={"timeout": CONNECT_TIMEOUT_SECONDS})
     try:
         async with engine.begin() as connection:
             await connection.execute(text(statement))
