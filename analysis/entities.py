@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from analysis.appositions import describe
 from analysis.boilerplate import boilerplate_ranges, dateline_place, in_ranges
 from analysis.names import (
     COURTESY_TITLES,
@@ -36,6 +37,18 @@ _PLACE_ALIASES = (
         {"us", "u.s.", "usa", "u.s.a.", "united states", "united states of america", "america"}
     ),
     frozenset({"uk", "u.k.", "britain", "united kingdom", "great britain"}),
+)
+_STORM_WORDS = word_set("Storm Hurricane Typhoon Cyclone Tropical")
+# Head nouns of a description that make a "person" an organisation: "Lumenar, the software maker".
+ORG_NOUNS = word_set(
+    "company maker firm group agency union bank ministry department authority council"
+    " committee commission party operator carrier insurer retailer manufacturer developer"
+    " provider startup start-up publisher broadcaster network association federation"
+    " organisation organization institute university charity fund club team league"
+    " utility regulator board business chain conglomerate lender giant"
+)
+REPORTING_LEMMAS = word_set(
+    "say tell add ask warn argue acknowledge write note insist explain claim state announce"
 )
 _ACRONYM_SKIP = word_set("of for and the on in at to & de")
 
@@ -71,9 +84,10 @@ def cluster_entities(doc: Doc) -> list[EntityCluster]:
     """Group the Doc's named entities into clusters, one per person, organisation or place."""
     mentions = _collect_mentions(doc)
     _fix_labels(mentions, doc.text)
-    people = [m for m in mentions if m.label == "PERSON"]
-    others = [m for m in mentions if m.label != "PERSON"]
-    clusters = _cluster_people(people) + _cluster_others(others)
+    people = _cluster_people([m for m in mentions if m.label == "PERSON"])
+    people, not_people = _sort_out_lone_names(doc, people)
+    others = [m for m in mentions if m.label != "PERSON"] + not_people
+    clusters = people + _cluster_others(sorted(others, key=lambda m: m.start))
     clusters.sort(key=lambda c: c.mentions[0].start)
     return [_finish(doc, c) for c in clusters]
 
@@ -84,15 +98,35 @@ def cluster_entities(doc: Doc) -> list[EntityCluster]:
 def _collect_mentions(doc: Doc) -> list[Mention]:
     skip = boilerplate_ranges(doc.text)
     mentions: list[Mention] = []
-    for ent in doc.ents:
+    for ent in _join_possessive_orgs(doc):
         if ent.label_ not in KEPT_LABELS:
             continue
         mention = _clean_entity(doc, ent)
         if mention is not None and not in_ranges(mention.start, mention.end, skip):
             mentions.append(mention)
     mentions.extend(_honorific_mentions(doc.text, mentions, skip))
+    _complete_names(doc, mentions, skip)
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _join_possessive_orgs(doc: Doc) -> list[Span]:
+    """Rejoin names NER split at a possessive: "St. Brigid's" + "Hospital Group"."""
+    ents = list(doc.ents)
+    joined: list[Span] = []
+    for ent in ents:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and ent.label_ == "ORG"
+            and ent.start == previous.end + 1
+            and doc[previous.end].text in _POSSESSIVE_TOKENS
+            and previous.label_ in CONFUSABLE_LABELS
+        ):
+            joined[-1] = Span(doc, previous.start, ent.end, label="ORG")
+        else:
+            joined.append(ent)
+    return joined
 
 
 def _clean_entity(doc: Doc, ent: Span) -> Mention | None:
@@ -106,15 +140,29 @@ def _clean_entity(doc: Doc, ent: Span) -> Mention | None:
         start += 1
     while end > start and (doc[end - 1].text in _POSSESSIVE_TOKENS or doc[end - 1].is_punct):
         end -= 1
+    label = ent.label_
+    if label == "PERSON":
+        while end > start and any(ch.isdigit() for ch in doc[end - 1].text):
+            end -= 1  # "Mr. Pryce 24,594": NER took the vote count along
     if start >= end or not any(ch.isupper() for ch in doc[start:end].text):
         return None
-    label = ent.label_
+    if label == "PERSON" and _is_not_a_name(doc, start, end):
+        return None
+    if label == "PERSON" and doc[start].text in _STORM_WORDS and end - start > 1:
+        label = "EVENT"
     while start > 0 and is_honorific(doc[start - 1].text) and doc[start - 1].text[0].isupper():
         start -= 1
         if label != "PERSON" and honorific_gender(doc[start].text) is not None:
             label = "PERSON"  # "Mr. Jordan" is a man, whatever NER thought
     span = doc[start:end]
     return Mention(span.start_char, span.end_char, span.text, label)
+
+
+def _is_not_a_name(doc: Doc, start: int, end: int) -> bool:
+    """A plural ("the two Parks", "Schools") tagged PERSON names no one in particular."""
+    if end - start != 1:
+        return False
+    return doc[start].tag_ == "NNS" or (start > 0 and doc[start - 1].like_num)
 
 
 def _honorific_mentions(
@@ -130,6 +178,42 @@ def _honorific_mentions(
             continue
         extra.append(Mention(start, end, match.group(0), "PERSON"))
     return extra
+
+
+def _complete_names(doc: Doc, mentions: list[Mention], skip: list[tuple[int, int]]) -> None:
+    """Find the full name of someone NER saw only as "Ms. Haddad" (missed or mislabelled)."""
+    people = [m for m in mentions if m.label == "PERSON"]
+    full = [m for m in people if len(name_tokens(m.text)) > 1]
+    lonely = {
+        name_tokens(m.text)[0]
+        for m in people
+        if m.honorific and len(name_tokens(m.text)) == 1
+        and not any(is_alias_of(m.text, f.text) for f in full)
+    }
+    for family in sorted(lonely):
+        escaped = re.escape(family)
+        pattern = re.compile(
+            rf"\b[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?\s+{escaped}\b(?![-'’]\w)"
+            rf"|\b{escaped}\s+[A-Z][a-z]+-[a-z]+\b"
+        )
+        for match in pattern.finditer(doc.text):
+            _add_full_name_mention(doc, mentions, match.start(), match.end(), skip)
+
+
+def _add_full_name_mention(
+    doc: Doc, mentions: list[Mention], start: int, end: int, skip: list[tuple[int, int]]
+) -> None:
+    span = doc.char_span(start, end)
+    if span is None or in_ranges(start, end, skip):
+        return
+    if span[0].tag_ != "NNP" or is_honorific(span[0].text):
+        return
+    overlapping = [m for m in mentions if m.start < end and start < m.end]
+    same = [m for m in overlapping if (m.start, m.end) == (start, end)]
+    if same:
+        same[0].label = "PERSON"  # "Nadia Haddad" tagged ORG, "Ms. Haddad" later
+    elif not overlapping:
+        mentions.append(Mention(start, end, span.text, "PERSON"))
 
 
 # --- correcting labels -----------------------------------------------------------------
@@ -243,6 +327,49 @@ def _person_name(c: _Cluster) -> str:
     return max(forms, key=lambda f: (len(f.split()), len(f)))
 
 
+def _sort_out_lone_names(
+    doc: Doc, clusters: list[_Cluster]
+) -> tuple[list[_Cluster], list[Mention]]:
+    """Single words tagged PERSON that are organisations, or not names at all.
+
+    Returns the people kept and the mentions that turned out to be organisations.
+    """
+    kept: list[_Cluster] = []
+    organisations: list[Mention] = []
+    for c in clusters:
+        if len(c.name.split()) > 1 or any(m.honorific for m in c.mentions):
+            kept.append(c)
+            continue
+        description = describe(doc, [(m.start, m.end) for m in c.mentions])
+        if description and _head_noun(description) in ORG_NOUNS:
+            for m in c.mentions:
+                m.label = "ORG"
+            organisations.extend(c.mentions)
+        elif _acts_as_person(doc, c):
+            kept.append(c)
+    return kept, organisations
+
+
+def _head_noun(description: str) -> str:
+    words = re.split(r"\s+(?:at|of|in|for|from|on|with|who|that|which|based)\s+", description)[0]
+    return words.split()[-1].lower() if words.split() else ""
+
+
+def _acts_as_person(doc: Doc, c: _Cluster) -> bool:
+    """A lone capitalised word opening every sentence it is in ("Turnout was 61 percent")
+    is a person only if it speaks or is described."""
+    for m in c.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        if not span[0].is_sent_start:
+            return True
+        root = span.root
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in REPORTING_LEMMAS:
+            return True
+    return describe(doc, [(m.start, m.end) for m in c.mentions]) is not None
+
+
 # --- clustering organisations and places ------------------------------------------------
 
 
@@ -319,7 +446,7 @@ def _finish(doc: Doc, c: _Cluster) -> EntityCluster:
             surfaces.append(m.text)
     description = None
     if c.label in ("PERSON", "ORG"):
-        description = _describe(doc, c.mentions)
+        description = describe(doc, [(m.start, m.end) for m in c.mentions])
     return EntityCluster(
         name=c.name,
         label=c.label,
@@ -327,77 +454,3 @@ def _finish(doc: Doc, c: _Cluster) -> EntityCluster:
         surfaces=surfaces,
         description=description,
     )
-
-
-# --- descriptions from appositions ----------------------------------------------------
-
-_FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-_DESCRIPTION_START = re.compile(r"^(?:a|an|the|his|her|its|their|[a-z]+'s|[A-Z][\w'’-]*'s)\b")
-_AFTER_NAME = re.compile(
-    r",\s+((?:a|an|the|his|her|its|their)\s[^,;:\"“”()\n]{2,140}?)"
-    r"(?=,|\.|;|\s+(?:said|says|told)\b)"
-)
-
-
-def _describe(doc: Doc, mentions: list[Mention]) -> str | None:
-    """The first apposition that describes the entity: "a labour economist at ..."."""
-    for m in mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None:
-            continue
-        found = _appos_after(doc, span) or _appos_before(doc, span) or _pattern_after(doc, span)
-        if found:
-            return found
-    return None
-
-
-def _is_description(span: Span | None) -> bool:
-    """A noun phrase without a finite verb, not another name, of a sensible length."""
-    if span is None or not 1 <= len(span) <= 25:
-        return False
-    if any(t.tag_ in _FINITE_VERB_TAGS for t in span):
-        return False
-    if span[0].ent_type_ == "PERSON" or span[0].is_punct:
-        return False
-    return any(t.pos_ in ("NOUN", "PROPN") for t in span)
-
-
-def _clean_description(span: Span) -> str:
-    return span.text.strip().strip(",;:—–- ").strip()
-
-
-def _appos_after(doc: Doc, span: Span) -> str | None:
-    """ "Tomas Berg, a labour economist at the Baltic Institute, said ..." """
-    for token in span:
-        for child in token.children:
-            if child.dep_ != "appos" or child.i < span.end:
-                continue
-            if doc[span.end].text != ",":
-                continue
-            described = doc[span.end + 1 : child.right_edge.i + 1]
-            if _is_description(described) and described[0].pos_ in ("DET", "ADJ", "NOUN", "PRON"):
-                return _clean_description(described)
-    return None
-
-
-def _appos_before(doc: Doc, span: Span) -> str | None:
-    """ "the port authority's director, Park Ji-hoon, said ..." """
-    root = span.root
-    head = root.head
-    if root.dep_ != "appos" or head.i >= span.start or span.start < 2:
-        return None
-    if doc[span.start - 1].text != ",":
-        return None
-    described = doc[head.left_edge.i : span.start - 1]
-    if not _DESCRIPTION_START.match(described.text) or not _is_description(described):
-        return None
-    return _clean_description(described)
-
-
-def _pattern_after(doc: Doc, span: Span) -> str | None:
-    """Fallback when the parse missed the apposition: ", a/the ... ," right after the name."""
-    match = _AFTER_NAME.match(doc.text, span.end_char)
-    if match is None:
-        return None
-    described = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
-    return _clean_description(described) if described and _is_description(described) else None
