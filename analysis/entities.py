@@ -50,6 +50,8 @@ ORG_NOUNS = word_set(
 REPORTING_LEMMAS = word_set(
     "say tell add ask warn argue acknowledge write note insist explain claim state announce"
 )
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_PLACE_PREPOSITIONS = word_set("in to from near into outside across via towards toward")
 _ACRONYM_SKIP = word_set("of for and the on in at to & de")
 
 
@@ -119,14 +121,19 @@ def _join_possessive_orgs(doc: Doc) -> list[Span]:
         if (
             previous is not None
             and ent.label_ == "ORG"
-            and ent.start == previous.end + 1
-            and doc[previous.end].text in _POSSESSIVE_TOKENS
+            and _joined_by_possessive(doc, previous, ent)
             and previous.label_ in CONFUSABLE_LABELS
         ):
             joined[-1] = Span(doc, previous.start, ent.end, label="ORG")
         else:
             joined.append(ent)
     return joined
+
+
+def _joined_by_possessive(doc: Doc, first: Span, second: Span) -> bool:
+    if second.start == first.end + 1:
+        return doc[first.end].text in _POSSESSIVE_TOKENS
+    return second.start == first.end and doc[first.end - 1].text in _POSSESSIVE_TOKENS
 
 
 def _clean_entity(doc: Doc, ent: Span) -> Mention | None:
@@ -342,12 +349,34 @@ def _sort_out_lone_names(
             continue
         description = describe(doc, [(m.start, m.end) for m in c.mentions])
         if description and _head_noun(description) in ORG_NOUNS:
-            for m in c.mentions:
-                m.label = "ORG"
-            organisations.extend(c.mentions)
+            _relabel(c, "ORG", organisations)
+        elif description is None and _acts_as_place(doc, c):
+            _relabel(c, "GPE", organisations)
         elif _acts_as_person(doc, c):
             kept.append(c)
     return kept, organisations
+
+
+def _relabel(c: _Cluster, label: str, into: list[Mention]) -> None:
+    for m in c.mentions:
+        m.label = label
+    into.extend(c.mentions)
+
+
+def _acts_as_place(doc: Doc, c: _Cluster) -> bool:
+    """ "between Kessling and Harbourton": a lone name coordinated with a place, or after
+    "in"/"to"/"from", is a place NER took for a person."""
+    for m in c.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        partners = [*root.conjuncts]
+        if any(t.ent_type_ in _PLACE_LABELS for t in partners):
+            return True
+        if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS:
+            return True
+    return False
 
 
 def _head_noun(description: str) -> str:
