@@ -10,6 +10,7 @@ from lxml import html as lxml_html
 from trafilatura.settings import Document
 
 from intake.article import Article
+from intake.quality import detect_language
 from intake.urls import canonical_url
 from intake.walls import wall_note
 
@@ -87,7 +88,7 @@ def _article(text: str, meta: Document | None, html: str, url: str | None) -> Ar
         published=published_date(meta.date if meta else None),
         url=canonical_url(url, page_url) if url else (page_url or None),
         site_name=_clean(meta.sitename) if meta else None,
-        language=html_language(html),
+        language=html_language(html) or detect_language(text),
         notes=notes,
     )
 
