@@ -40,7 +40,7 @@ DATELINE = re.compile(
     r"(?:,\s*[A-Z][A-Za-z.'’ ]{0,30}?)?"
     r"(?:,?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?"
     r"\s*(?:\((?P<agency>[^)]{1,40})\))?"
-    r"\s*[—–-]{1,2}\s+"
+    r"\s*[—–-]{1,2}(?:\s+|$)"
 )
 
 
@@ -65,11 +65,22 @@ def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
         offset += len(line)
     ranges.extend(m.span() for m in _INLINE_CREDIT.finditer(text))
     ranges.extend(m.span() for m in _EMAIL.finditer(text))
-    dateline = DATELINE.match(text)
-    if dateline and dateline.group("agency"):
-        ranges.append(dateline.span("agency"))
+    ranges.extend(_dateline_agencies(text))
     ranges.sort()
     return ranges
+
+
+def _dateline_agencies(text: str, lines_to_look: int = 6) -> list[tuple[int, int]]:
+    """The wire agency in a dateline ("(Northwire)") credits the copy; it is not in the story."""
+    found: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.splitlines(keepends=True)[:lines_to_look]:
+        match = DATELINE.match(line)
+        if match and match.group("agency"):
+            start, end = match.span("agency")
+            found.append((offset + start, offset + end))
+        offset += len(line)
+    return found
 
 
 def dateline_length(sentence: str) -> int:
@@ -78,10 +89,13 @@ def dateline_length(sentence: str) -> int:
     return match.end() if match else 0
 
 
-def dateline_place(text: str) -> str | None:
-    """The place named by the article's dateline, if it opens with one."""
-    match = DATELINE.match(text)
-    return match.group("place").strip() if match else None
+def dateline_place(text: str, lines_to_look: int = 6) -> str | None:
+    """The place named by the article's dateline, if one of its first lines opens with one."""
+    for line in text.splitlines()[:lines_to_look]:
+        match = DATELINE.match(line)
+        if match and match.group("agency"):
+            return match.group("place").strip()
+    return None
 
 
 def in_ranges(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
