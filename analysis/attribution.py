@@ -117,21 +117,92 @@ def find_attribution(
     after_first = bool(after) and (
         not content.endswith(".") or (after[0].is_lower and after[0].is_alpha)
     )
-    windows = [after, before] if after_first else [before]
-    for window in windows:
-        found = _cue_in(window, near_end=window is before)
+    if after_first:
+        found = _cue_in(after, near_end=False) or _bare_verb_after(after)
         if found is not None:
             return found
-    return _colon_introduction(before)
+    return (
+        _cue_in(before, near_end=True)
+        or _colon_introduction(before)
+        or _clause_subject(doc, span, before)
+        or _cue_in(_previous_sentence(doc, before, span, previous), near_end=True)
+    )
+
+
+def _bare_verb_after(after: list[Token]) -> Attribution | None:
+    """'"…," Oliver barked': a short clause after the quote is its attribution, any verb."""
+    short = after[:6]
+    for token in short:
+        if token.pos_ == "VERB":
+            subject = _subject_of(token, short)
+            if subject is not None and subject.pos_ in {"PROPN", "PRON"}:
+                return Attribution(subject, _cue_text(token))
+            return None
+    return None
 
 
 def _colon_introduction(before: list[Token]) -> Attribution | None:
-    """'The minister was blunt: "…"': the subject of the clause the colon ends."""
+    """'The minister was blunt: "…"', 'Pew Research: "…"': who the colon introduces."""
     if not before or before[-1].text != ":":
         return None
     verb = before[-1].head
     subject = _subject_of(verb, before) if verb.pos_ in {"VERB", "AUX"} else None
-    return Attribution(subject, verb.text) if subject is not None else None
+    if subject is not None and subject.pos_ in {"PROPN", "PRON", "NOUN"}:
+        return Attribution(subject, verb.text)
+    named = [t for t in before if t.ent_type_ in _SPEAKER_LABELS]
+    return Attribution(named[-1], ":") if named else None
+
+
+def _clause_subject(doc: Doc, span: QuoteSpan, before: list[Token]) -> Attribution | None:
+    """A partial quote woven into a sentence ('Clinton decried the GOP for "turning its back"'):
+    the named subject of the clause that holds it."""
+    if not before:
+        return None
+    index = _token_index_at(doc, span.start)
+    if index >= len(doc):
+        return None
+    current = doc[index]
+    window = {t.i for t in before}
+    for _ in range(8):
+        subjects = [c for c in current.children if c.dep_ in _SUBJECTS and c.i in window]
+        if subjects and current.pos_ in {"VERB", "AUX"}:
+            subject = subjects[0]
+            named = subject.pos_ == "PROPN" or subject.ent_type_ in _SPEAKER_LABELS
+            if named or subject.lower_ in SPEAKER_PRONOUNS:
+                return Attribution(subject, current.text)
+            return None
+        if current.head is current:
+            break
+        current = current.head
+    return None
+
+
+def _previous_sentence(
+    doc: Doc, before: list[Token], span: QuoteSpan, previous: QuoteSpan | None
+) -> list[Token]:
+    """The sentence before the quote's own, inside its paragraph: '"…," he said. "…"'."""
+    index = (before[0].i if before else _token_index_at(doc, span.open_mark)) - 1
+    while index >= 0 and (_is_mark(doc[index]) or doc[index].is_space):
+        if "\n" in doc[index].text:
+            return []
+        index -= 1
+    if index < 0 or doc[index].text not in _SENTENCE_ENDS:
+        return []
+    floor = previous.open_mark if previous else 0
+    tokens: list[Token] = []
+    index -= 1
+    while index >= 0:
+        token = doc[index]
+        if token.idx < floor or "\n" in token.text or token.text in _SENTENCE_ENDS:
+            break
+        tokens.append(token)
+        index -= 1
+    tokens.reverse()
+    return [t for t in tokens if not _is_mark(t) and not _inside(t, previous)]
+
+
+def _inside(token: Token, span: QuoteSpan | None) -> bool:
+    return span is not None and span.start <= token.idx < span.end
 
 
 def _after_window(doc: Doc, span: QuoteSpan, following: QuoteSpan | None) -> list[Token]:
@@ -221,7 +292,11 @@ def _subject_of(verb: Token, window: list[Token]) -> Token | None:
             break
         current = current.head
     # "…," said Martin Indyk: the parser may hang the name on the verb another way.
+    # '"…," Ramos, 58, told AFP' parsed as a conjunction: the name before the verb speaks.
     in_window = {t.i for t in window}
+    for token in window:
+        if token.i < verb.i and (token.pos_ == "PROPN" or token.lower_ in SPEAKER_PRONOUNS):
+            return token
     for token in verb.doc[verb.i + 1 : verb.i + 4]:
         if token.i in in_window and token.pos_ in {"PROPN", "NOUN", "PRON"}:
             return token
@@ -300,7 +375,7 @@ class _Resolver:
                 for e in self.doc.ents
                 if e.label_ == "PERSON"
             )
-        earlier = sorted(c for c in candidates if c[0] < token.idx)
+        earlier = sorted((c for c in candidates if c[0] < token.idx), key=lambda c: c[0])
         for _, name, candidate_gender in reversed(earlier):
             if candidate_gender in (None, gender):
                 return _Speaker(name, None, cue, gender, "PERSON")
@@ -309,6 +384,10 @@ class _Resolver:
     def _described(self, token: Token, cue: str) -> _Speaker:
         """A title or an unnamed source: resolved through an earlier apposition, else described."""
         description = _noun_phrase(token)
+        for ent in _entities_within(token):
+            if ent.label_ == "PERSON":
+                cluster = self._cluster_at(ent.root)
+                return _Speaker(cluster.name if cluster else self._canonical(ent.text), None, cue)
         definite = any(c.lower_ in {"the", "this", "that"} for c in token.children)
         if definite and token.tag_ in {"NN", "NNP"}:
             named = self._titled(token)
@@ -394,3 +473,9 @@ def _entity_of(token: Token) -> Span | None:
 
 def _drop_article(name: str) -> str:
     return name[4:] if name.lower().startswith("the ") else name
+
+
+def _entities_within(token: Token) -> list[Span]:
+    """Named entities inside a noun phrase's own words: "Speaker of the House Paul Ryan"."""
+    start, end = token.left_edge.i, token.right_edge.i + 1
+    return [e for e in token.doc.ents if start <= e.start and e.end <= end]

@@ -80,8 +80,10 @@ def is_proper_name(mention: str | None) -> bool:
 
 def name_words(name: str) -> set[str]:
     """The name's tokens, honorifics and possessives dropped, case folded."""
-    words = [w for w in _TOKEN.findall(name.replace("’s", "").replace("'s", ""))]
-    return {w.lower() for w in words if not is_honorific(w) and w.lower() not in _NOT_NAMES}
+    words = _TOKEN.findall(name.replace("’s", "").replace("'s", ""))
+    # An honorific is dropped only in front of another word: "King" alone is a surname.
+    kept = [w for i, w in enumerate(words) if not (is_honorific(w) and i + 1 < len(words))]
+    return {w.lower() for w in kept if w.lower() not in _NOT_NAMES}
 
 
 def speakers_match(gold: str, predicted: str | None) -> bool:
