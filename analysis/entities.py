@@ -19,6 +19,7 @@ from analysis.names import (
     is_honorific,
     leading_honorific,
     name_tokens,
+    pronoun_gender,
     word_set,
 )
 from analysis.types import EntityCluster
@@ -86,7 +87,7 @@ def cluster_entities(doc: Doc) -> list[EntityCluster]:
     """Group the Doc's named entities into clusters, one per person, organisation or place."""
     mentions = _collect_mentions(doc)
     _fix_labels(mentions, doc.text)
-    people = _cluster_people([m for m in mentions if m.label == "PERSON"])
+    people = _cluster_people(doc, [m for m in mentions if m.label == "PERSON"])
     people, not_people = _sort_out_lone_names(doc, people)
     others = [m for m in mentions if m.label != "PERSON"] + not_people
     clusters = people + _cluster_others(sorted(others, key=lambda m: m.start))
@@ -267,11 +268,12 @@ def _fix_labels(mentions: list[Mention], text: str) -> None:
 # --- clustering people ------------------------------------------------------------------
 
 
-def _cluster_people(mentions: list[Mention]) -> list[_Cluster]:
+def _cluster_people(doc: Doc, mentions: list[Mention]) -> list[_Cluster]:
     full: list[_Cluster] = []
     for m in mentions:
         if len(name_tokens(m.text)) > 1:
-            _add_full_name(full, m)
+            cluster = _add_full_name(full, m)
+            cluster.gender = cluster.gender or _gender_from_sentence(doc, m)
     singles: dict[str, _Cluster] = {}
     for m in mentions:
         if len(name_tokens(m.text)) > 1:
@@ -288,7 +290,20 @@ def _cluster_people(mentions: list[Mention]) -> list[_Cluster]:
     return clusters
 
 
-def _add_full_name(clusters: list[_Cluster], m: Mention) -> None:
+def _gender_from_sentence(doc: Doc, m: Mention) -> Gender | None:
+    """ "Park Soo-ah said she would not back down": the only person in a sentence whose
+    pronouns all agree gets their gender, which later settles "Mr. Park" against "Ms. Park"."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return None
+    sentence = span.sent
+    if sum(1 for ent in sentence.ents if ent.label_ == "PERSON") > 1:
+        return None
+    genders = {pronoun_gender(t.text) for t in sentence if t.pos_ == "PRON"} - {None}
+    return genders.pop() if len(genders) == 1 else None
+
+
+def _add_full_name(clusters: list[_Cluster], m: Mention) -> _Cluster:
     """Put a multi-word name into the cluster of the same person, or a new one."""
     for c in clusters:
         if is_alias_of(m.text, c.name) or is_alias_of(c.name, m.text):
@@ -300,6 +315,7 @@ def _add_full_name(clusters: list[_Cluster], m: Mention) -> None:
         c = _Cluster(" ".join(name_tokens(m.text)), "PERSON", [m])
         clusters.append(c)
     c.gender = c.gender or honorific_gender(m.honorific or "")
+    return c
 
 
 def _resolve_short(clusters: list[_Cluster], m: Mention) -> _Cluster | None:

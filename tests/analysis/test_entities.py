@@ -1,0 +1,154 @@
+"""Entity clusters: alias merging, NER slips, bylines, descriptions; and their ranking."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from analysis.entities import cluster_entities
+from analysis.nlp import load_pipeline
+from analysis.ranking import rank_entities
+from analysis.types import EntityCluster, Quote
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLD = sorted((ROOT / "tests" / "gold").glob("*.json"))
+
+TWO_PARKS = (
+    "HARBOURTON, March 3 (Northwire) — The port authority's director, Park Ji-hoon, said on "
+    "Monday that talks had failed. Park Soo-ah, the union's general secretary, said she would "
+    "not back down. Mr. Park said he regretted the walkout. Ms. Park said she did not. "
+    "Tomas Berg, a labour economist at the Baltic Institute, said the dispute was costly. "
+    "Mr. Berg said the Baltic Institute expected a deal within a week.\n\n"
+    "Reporting by Anna Kowalczyk; editing by Tom Reyes\n"
+)
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def clusters_of(nlp: Language, text: str) -> list[EntityCluster]:
+    return cluster_entities(nlp(text))
+
+
+def people_of(nlp: Language, text: str) -> dict[str, EntityCluster]:
+    return {c.name: c for c in clusters_of(nlp, text) if c.label == "PERSON"}
+
+
+def test_two_parks_stay_two_people_and_get_their_honorifics(nlp: Language) -> None:
+    people = people_of(nlp, TWO_PARKS)
+    assert set(people) == {"Park Ji-hoon", "Park Soo-ah", "Tomas Berg"}
+    ji_hoon, soo_ah = people["Park Ji-hoon"], people["Park Soo-ah"]
+    assert [TWO_PARKS[s:e] for s, e in ji_hoon.spans] == ["Park Ji-hoon", "Mr. Park"]
+    assert [TWO_PARKS[s:e] for s, e in soo_ah.spans] == ["Park Soo-ah", "Ms. Park"]
+    assert people["Tomas Berg"].surfaces == ["Tomas Berg", "Mr. Berg"]
+
+
+def test_descriptions_from_appositions_before_and_after(nlp: Language) -> None:
+    people = people_of(nlp, TWO_PARKS)
+    assert people["Park Ji-hoon"].description == "the port authority's director"
+    assert people["Park Soo-ah"].description == "the union's general secretary"
+    assert people["Tomas Berg"].description == "a labour economist at the Baltic Institute"
+
+
+def test_bylines_and_wire_agency_are_not_in_the_story(nlp: Language) -> None:
+    names = {c.name for c in clusters_of(nlp, TWO_PARKS)}
+    assert not names & {"Anna Kowalczyk", "Tom Reyes", "Northwire"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "surfaces"),
+    [
+        (
+            "Maria Alvarez, who leads the tenants' group, spoke first. Ms. Alvarez said rents "
+            "had doubled. Alvarez added that nobody had listened.",
+            "Maria Alvarez",
+            ["Maria Alvarez", "Ms. Alvarez", "Alvarez"],
+        ),
+        (
+            "The case was brought by Nadia Haddad, a lawyer for the Civil Liberties Forum. "
+            "Ms. Haddad told reporters it was a good day.",
+            "Nadia Haddad",
+            ["Nadia Haddad", "Ms. Haddad"],
+        ),
+        (
+            "Superintendent Marcus Delgado, who recommended the closures, spoke at length. "
+            "The board asked Mr. Delgado to report in the autumn.",
+            "Marcus Delgado",
+            ["Marcus Delgado", "Mr. Delgado"],
+        ),
+    ],
+)
+def test_aliases_merge_into_the_fullest_name(
+    nlp: Language, text: str, name: str, surfaces: list[str]
+) -> None:
+    people = people_of(nlp, text)
+    assert list(people) == [name]
+    assert people[name].surfaces == surfaces
+
+
+def test_jordan_the_country_is_not_michael_jordan(nlp: Language) -> None:
+    text = (
+        "Michael Jordan visited Jordan last year. He said Jordan had been generous to him, "
+        "and officials in Amman agreed."
+    )
+    clusters = clusters_of(nlp, text)
+    jordans = {c.name: c.label for c in clusters if "Jordan" in c.name}
+    assert jordans.get("Michael Jordan") == "PERSON"
+    assert jordans.get("Jordan") == "GPE"
+
+
+def test_a_city_tagged_as_a_person_becomes_a_place(nlp: Language) -> None:
+    text = (
+        "The trains will run four nights a week between Kessling and Harbourton, the company "
+        "said on Wednesday. Test runs will begin in August on the line to Harbourton."
+    )
+    people = people_of(nlp, text)
+    assert "Harbourton" not in people
+
+
+def test_acronym_and_the_merge_with_the_full_organisation(nlp: Language) -> None:
+    text = (
+        "The Baltic Institute for Labour Studies (BILS) published the figures on Monday. "
+        "A BILS spokesman said the Baltic Institute for Labour Studies stood by them."
+    )
+    orgs = [c for c in clusters_of(nlp, text) if c.label == "ORG"]
+    assert [c.name for c in orgs] == ["Baltic Institute for Labour Studies"]
+
+
+def test_dates_numbers_and_money_are_not_entities(nlp: Language) -> None:
+    text = "On Monday the council spent 40 million dollars, about 12 percent of its budget."
+    labels = {c.label for c in clusters_of(nlp, text)}
+    assert not labels & {"DATE", "MONEY", "PERCENT", "CARDINAL", "TIME"}
+
+
+def test_ranking_counts_quotes_attributed_through_pronouns(nlp: Language) -> None:
+    text = TWO_PARKS
+    clusters = cluster_entities(nlp(text))
+    far = len(text) - 5
+    quotes = [Quote("We will not move.", far, far + 3, "Park Soo-ah")]
+    ranked = rank_entities(clusters, quotes, len(text), "Park Soo-ah leads port strike")
+    assert ranked[0].name == "Park Soo-ah"
+    soo_ah = ranked[0]
+    assert soo_ah.mentions == 3  # two spans and one pronoun-attributed quote
+    assert soo_ah.aliases == ("Ms. Park",)
+    assert soo_ah.description == "the union's general secretary"
+
+
+@pytest.mark.parametrize("gold_path", GOLD, ids=lambda p: p.stem)
+def test_seed_people_and_descriptions_match_gold(nlp: Language, gold_path: Path) -> None:
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    text = (ROOT / "seeds" / f"{gold_path.stem}.txt").read_text(encoding="utf-8")
+    clusters = clusters_of(nlp, text)
+    people = {c.name: c for c in clusters if c.label == "PERSON"}
+    assert set(people) == {p["name"] for p in gold["people"]}
+    for person in gold["people"]:
+        assert set(person["aliases"]) <= set(people[person["name"]].surfaces)
+    for name, description in gold.get("descriptions", {}).items():
+        assert people[name].description == description
+    all_forms = {form for c in clusters for form in (c.name, *c.surfaces)}
+    assert not all_forms & set(gold.get("not_people", []))
