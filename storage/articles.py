@@ -41,12 +41,17 @@ class ArticleRepository:
         self._session = session
 
     async def find_existing(
-        self, guild_id: int, *, url: str | None, content_hash: str
+        self, guild_id: int, *, url: str | None, content_hash: str | None
     ) -> StoredArticle | None:
         """The guild's earlier copy of an article: same canonical URL or same content hash."""
-        same = ArticleRow.content_hash == content_hash
-        if url:
-            same = or_(same, ArticleRow.url == url)
+        conditions = []
+        if content_hash:
+            conditions.append(ArticleRow.content_hash == content_hash)
+        if url:  # pasted articles have no URL, and no URL is never "the same URL"
+            conditions.append(ArticleRow.url == url)
+        if not conditions:
+            return None
+        same = or_(*conditions)
         row = await self._session.scalar(_articles(guild_id).where(same).order_by(ArticleRow.id))
         return article_from_row(row) if row else None
 
@@ -91,9 +96,13 @@ class ArticleRepository:
         return article_from_row(row)
 
     async def set_reply(
-        self, guild_id: int, article_id: int, channel_id: int, message_id: int
+        self, guild_id: int, article_id: int, channel_id: int | None, message_id: int | None
     ) -> bool:
-        """Remember where the bot answered (thread or channel, and message); False if unknown."""
+        """Remember where the bot answered (its thread, and its message); False if unknown.
+
+        Pass channel_id=None when the bot answered in the article's own channel rather than
+        in a thread it made, so later messages there are not taken for follow-ups.
+        """
         result = await self._session.execute(
             update(ArticleRow)
             .where(ArticleRow.guild_id == guild_id, ArticleRow.id == article_id)

@@ -100,6 +100,11 @@ async def test_find_existing_by_url_or_by_hash(sessionmaker: Sessions) -> None:
     assert by_hash is not None and by_hash.id == stored.id
     assert by_hash_other_url is not None and by_hash_other_url.id == stored.id
     assert neither is None
+    async with sessionmaker() as session:
+        assert (
+            await ArticleRepository(session).find_existing(GUILD, url=None, content_hash=None)
+            is None
+        )
 
 
 async def test_articles_without_url_are_not_duplicates_of_each_other(
@@ -134,6 +139,11 @@ async def test_replies_are_found_by_thread_or_by_message(sessionmaker: Sessions)
         message_wins = await articles.find_by_reply(GUILD, channel_id=500, message_id=601)
         unknown = await articles.find_by_reply(GUILD, channel_id=1, message_id=2)
         nothing_asked = await articles.find_by_reply(GUILD)
+        assert await articles.set_reply(GUILD, first.id, channel_id=None, message_id=502)
+        no_thread = await articles.find_by_reply(GUILD, channel_id=500)
+        replied_to = await articles.find_by_reply(GUILD, channel_id=500, message_id=502)
+    assert no_thread is None
+    assert replied_to is not None and replied_to.id == first.id
     assert in_thread is not None and in_thread.id == first.id
     assert (in_thread.reply_channel_id, in_thread.reply_message_id) == (500, 501)
     assert by_message is not None and by_message.id == second.id
