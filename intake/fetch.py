@@ -53,8 +53,8 @@ class Fetcher:
     ) -> None:
         self._session = session
         self._policy = policy
-        self._resolver = resolver if isinstance(resolver, SafeResolver) else SafeResolver(
-            policy, resolver
+        self._resolver = (
+            resolver if isinstance(resolver, SafeResolver) else SafeResolver(policy, resolver)
         )
         self._host_slots: defaultdict[str, asyncio.Semaphore] = defaultdict(
             lambda: asyncio.Semaphore(policy.per_host_limit)

@@ -46,8 +46,7 @@ _STOPWORDS: dict[str, frozenset[str]] = {
         "ha più come nel"
     ),
     "nl": _words(
-        "de het een en van in is dat op te zijn voor met niet aan er ook als bij door "
-        "maar om heeft"
+        "de het een en van in is dat op te zijn voor met niet aan er ook als bij door maar om heeft"
     ),
     "id": _words(
         "yang dan di ini itu dengan untuk dari dalam tidak akan pada juga ke ada oleh "

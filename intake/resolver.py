@@ -24,9 +24,7 @@ from intake.policy import FetchPolicy
 class HostsResolver(AbstractResolver):
     """Answer pinned names from a fixed table; pass other names to `upstream`."""
 
-    def __init__(
-        self, pinned: Mapping[str, str], upstream: AbstractResolver | None = None
-    ) -> None:
+    def __init__(self, pinned: Mapping[str, str], upstream: AbstractResolver | None = None) -> None:
         self._pinned = {name.lower().rstrip("."): address for name, address in pinned.items()}
         self._upstream = upstream
 
@@ -101,6 +99,4 @@ class SafeResolver(AbstractResolver):
 def _result(host: str, address: str, port: int) -> ResolveResult:
     """One resolver answer in aiohttp's shape."""
     family = socket.AF_INET6 if ":" in address else socket.AF_INET
-    return ResolveResult(
-        hostname=host, host=address, port=port, family=family, proto=0, flags=0
-    )
+    return ResolveResult(hostname=host, host=address, port=port, family=family, proto=0, flags=0)

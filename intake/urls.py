@@ -8,9 +8,33 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 # Query parameters that identify a campaign or a click, never the document.
 _TRACKING_PARAMS = frozenset(
     {
-        "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid", "ttclid",
-        "mc_cid", "mc_eid", "igshid", "_ga", "_gl", "ocid", "cmpid", "ncid", "ito", "mkt_tok",
-        "oly_enc_id", "oly_anon_id", "vero_id", "wickedid", "s_cid", "rss", "smid", "amp",
+        "fbclid",
+        "gclid",
+        "dclid",
+        "gbraid",
+        "wbraid",
+        "msclkid",
+        "yclid",
+        "twclid",
+        "ttclid",
+        "mc_cid",
+        "mc_eid",
+        "igshid",
+        "_ga",
+        "_gl",
+        "ocid",
+        "cmpid",
+        "ncid",
+        "ito",
+        "mkt_tok",
+        "oly_enc_id",
+        "oly_anon_id",
+        "vero_id",
+        "wickedid",
+        "s_cid",
+        "rss",
+        "smid",
+        "amp",
     }
 )
 _TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_")
@@ -59,8 +83,11 @@ def _normalise(url: str) -> str:
     netloc = host if port in (None, _DEFAULT_PORTS.get(scheme)) else f"{host}:{port}"
     path = _fold_amp_path(parts.path) or "/"
     query = urlencode(
-        [(key, value) for key, value in parse_qsl(parts.query, keep_blank_values=True)
-         if not _is_tracking(key)]
+        [
+            (key, value)
+            for key, value in parse_qsl(parts.query, keep_blank_values=True)
+            if not _is_tracking(key)
+        ]
     )
     return urlunsplit((scheme, netloc, path, query, ""))
 

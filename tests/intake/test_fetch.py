@@ -26,7 +26,7 @@ from intake.errors import (
     Unreadable,
     UnsupportedContent,
 )
-from intake.fetch import Fetcher, FetchedPage
+from intake.fetch import FetchedPage, Fetcher
 from intake.pages import article_from_page
 from intake.policy import FetchPolicy
 from intake.resolver import HostsResolver
@@ -151,9 +151,7 @@ class Site:
 
 def hostile_dns() -> HostsResolver:
     """Names a hostile DNS server would point at internal addresses."""
-    return HostsResolver(
-        {"rebind.test.example": "127.0.0.1", "intranet.test.example": "10.0.0.1"}
-    )
+    return HostsResolver({"rebind.test.example": "127.0.0.1", "intranet.test.example": "10.0.0.1"})
 
 
 @pytest.fixture
@@ -249,7 +247,8 @@ async def test_refused_message_is_plain(site: Site) -> None:
 
 async def test_connector_refuses_loopback_even_without_the_fetcher(site: Site) -> None:
     # The session alone, as any other caller would use it: literal IP and rebinding name.
-    for url in (f"http://127.0.0.1:{site.port}/article", site.url("/article", "rebind.test.example")):
+    literal = f"http://127.0.0.1:{site.port}/article"
+    for url in (literal, site.url("/article", "rebind.test.example")):
         with pytest.raises(RefusedURL):
             async with site.session.get(url):
                 pass
