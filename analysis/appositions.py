@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+_WINDOW_TOKENS = 40
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 _FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _DESCRIPTION_START = re.compile(
@@ -81,8 +82,11 @@ def _appos_before(doc: Doc, span: Span) -> str | None:
 
 def _pattern_after(doc: Doc, span: Span) -> str | None:
     """Fallback when the parse missed the apposition: ", a/the ... ," right after the name."""
-    match = _AFTER_NAME.match(doc.text, span.end_char)
+    # Only a short window after the name is read: doc.text rebuilds the whole string.
+    window = doc[span.end : span.end + _WINDOW_TOKENS]
+    match = _AFTER_NAME.match(span[-1].whitespace_ + window.text)
     if match is None:
         return None
-    described = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+    start, end = span.end_char + match.start(1), span.end_char + match.end(1)
+    described = doc.char_span(start, end, alignment_mode="expand")
     return _clean_description(described) if described and _is_description(described) else None

@@ -85,8 +85,9 @@ class _Cluster:
 
 def cluster_entities(doc: Doc) -> list[EntityCluster]:
     """Group the Doc's named entities into clusters, one per person, organisation or place."""
-    mentions = _collect_mentions(doc)
-    _fix_labels(mentions, doc.text)
+    text = doc.text  # built once: Doc.text joins every token each time it is read
+    mentions = _collect_mentions(doc, text)
+    _fix_labels(mentions, text)
     people = _cluster_people(doc, [m for m in mentions if m.label == "PERSON"])
     people, not_people = _sort_out_lone_names(doc, people)
     others = [m for m in mentions if m.label != "PERSON"] + not_people
@@ -98,8 +99,8 @@ def cluster_entities(doc: Doc) -> list[EntityCluster]:
 # --- collecting mentions ---------------------------------------------------------------
 
 
-def _collect_mentions(doc: Doc) -> list[Mention]:
-    skip = boilerplate_ranges(doc.text)
+def _collect_mentions(doc: Doc, text: str) -> list[Mention]:
+    skip = boilerplate_ranges(text)
     mentions: list[Mention] = []
     for ent in _join_possessive_orgs(doc):
         if ent.label_ not in KEPT_LABELS:
@@ -107,8 +108,8 @@ def _collect_mentions(doc: Doc) -> list[Mention]:
         mention = _clean_entity(doc, ent)
         if mention is not None and not in_ranges(mention.start, mention.end, skip):
             mentions.append(mention)
-    mentions.extend(_honorific_mentions(doc.text, mentions, skip))
-    _complete_names(doc, mentions, skip)
+    mentions.extend(_honorific_mentions(text, mentions, skip))
+    _complete_names(doc, text, mentions, skip)
     mentions.sort(key=lambda m: m.start)
     return mentions
 
@@ -188,7 +189,9 @@ def _honorific_mentions(
     return extra
 
 
-def _complete_names(doc: Doc, mentions: list[Mention], skip: list[tuple[int, int]]) -> None:
+def _complete_names(
+    doc: Doc, text: str, mentions: list[Mention], skip: list[tuple[int, int]]
+) -> None:
     """Find the full name of someone NER saw only as "Ms. Haddad" (missed or mislabelled)."""
     people = [m for m in mentions if m.label == "PERSON"]
     full = [m for m in people if len(name_tokens(m.text)) > 1]
@@ -204,7 +207,7 @@ def _complete_names(doc: Doc, mentions: list[Mention], skip: list[tuple[int, int
             rf"\b[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?\s+{escaped}\b(?![-'’]\w)"
             rf"|\b{escaped}\s+[A-Z][a-z]+-[a-z]+\b"
         )
-        for match in pattern.finditer(doc.text):
+        for match in pattern.finditer(text):
             _add_full_name_mention(doc, mentions, match.start(), match.end(), skip)
 
 
