@@ -1,0 +1,57 @@
+"""The command line: `newsbot run | sync | analyze | demo`."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.settings import Settings
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every subcommand."""
+    parser = argparse.ArgumentParser(prog="newsbot", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("run", help="connect to Discord and serve (needs DISCORD_TOKEN)")
+    commands.add_parser("sync", help="register the slash commands with Discord, then exit")
+    analyze = commands.add_parser("analyze", help="analyse files or URLs, storing nothing")
+    analyze.add_argument("sources", nargs="+", metavar="PATH_OR_URL")
+    analyze.add_argument("--json", action="store_true", help="one JSON object per input")
+    demo = commands.add_parser("demo", help="run the real bot against a simulated Discord")
+    demo.add_argument("articles", nargs="*", type=Path, metavar="ARTICLE")
+    demo.add_argument("--json", action="store_true", help="the transcript as a JSON list")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `newsbot` console script."""
+    args = build_parser().parse_args(argv)
+    settings = Settings()
+    logging.basicConfig(
+        level=settings.log_level.upper() if args.command in ("run", "sync") else "WARNING",
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    if args.command == "analyze":
+        from bot.analyze_cmd import run_analyze
+
+        return asyncio.run(run_analyze(settings, args.sources, as_json=args.json))
+    if args.command == "demo":
+        from bot.demo import run_demo
+
+        return asyncio.run(run_demo(args.articles, as_json=args.json))
+    from bot.runner import run_bot, sync_commands
+
+    if settings.discord_token is None:
+        print("DISCORD_TOKEN is not set (environment or .env); see the README.", file=sys.stderr)
+        return 2
+    if args.command == "sync":
+        return asyncio.run(sync_commands(settings))
+    return asyncio.run(run_bot(settings))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,50 @@
+"""The Bot subclass: intents, extensions, and the services handlers need."""
+
+from __future__ import annotations
+
+import logging
+
+import discord
+from discord.ext import commands
+
+from handlers.services import Services
+
+log = logging.getLogger(__name__)
+
+EXTENSIONS = (
+    "bot.exts.errors",
+    "bot.exts.channels",
+    "bot.exts.watcher",
+    "bot.exts.who_said",
+    "bot.exts.ask",
+)
+
+
+def bot_intents() -> discord.Intents:
+    """Guilds and messages, with message content: the bot reads what reporters paste."""
+    intents = discord.Intents.default()
+    intents.message_content = True
+    return intents
+
+
+class NewsBot(commands.Bot):
+    """The newsroom bot; everything it does lives in its extensions."""
+
+    def __init__(self, services: Services) -> None:
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            intents=bot_intents(),
+            # Article text is shown, never obeyed: no message of ours pings anyone.
+            allowed_mentions=discord.AllowedMentions.none(),
+            help_command=None,
+        )
+        self.services = services
+
+    async def setup_hook(self) -> None:
+        """Load every extension before the gateway connects."""
+        for extension in EXTENSIONS:
+            await self.load_extension(extension)
+
+    async def on_ready(self) -> None:
+        """Log who we are; slash commands are synced only by `newsbot sync`."""
+        log.info("connected as %s to %d servers", self.user, len(self.guilds))

@@ -1,0 +1,62 @@
+"""The composition root: settings, engine, HTTP session and spaCy pipeline, built once."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
+
+from spacy.language import Language
+
+from analysis.nlp import load_pipeline
+from bot.settings import Settings
+from handlers.services import Services
+from intake.fetch import Fetcher
+from intake.policy import FetchPolicy
+from intake.session import make_session
+from storage.engine import make_engine, make_sessionmaker, upgrade_database
+
+
+def fetch_policy(settings: Settings) -> FetchPolicy:
+    """The fetching rules the settings ask for."""
+    return FetchPolicy(
+        connect_timeout=settings.fetch_connect_timeout_seconds,
+        total_timeout=settings.fetch_timeout_seconds,
+        max_bytes=settings.fetch_max_bytes,
+        max_redirects=settings.fetch_max_redirects,
+        allow_loopback=settings.fetch_allow_loopback,
+        user_agent=settings.user_agent,
+    )
+
+
+async def load_nlp(settings: Settings) -> Language:
+    """Load the spaCy pipeline in a thread: it takes a second and must not block the loop."""
+    return await asyncio.to_thread(load_pipeline, settings.spacy_model)
+
+
+@asynccontextmanager
+async def build_services(
+    settings: Settings, *, nlp: Language | None = None
+) -> AsyncIterator[Services]:
+    """Build everything handlers need, and close it all on exit."""
+    engine = make_engine(settings.database_url)
+    executor = ThreadPoolExecutor(settings.analysis_threads, thread_name_prefix="analysis")
+    policy = fetch_policy(settings)
+    http = make_session(policy)
+    try:
+        await upgrade_database(engine)
+        pipeline = nlp if nlp is not None else await load_nlp(settings)
+        yield Services(
+            sessionmaker=make_sessionmaker(engine),
+            nlp=pipeline,
+            fetcher=Fetcher(http, policy),
+            executor=executor,
+            min_article_words=settings.min_article_words,
+            attachment_max_bytes=settings.attachment_max_bytes,
+        )
+    finally:
+        await http.close()
+        # Analyses in flight finish before the database closes under them.
+        await asyncio.to_thread(executor.shutdown, wait=True)
+        await engine.dispose()

@@ -1,0 +1,1 @@
+"""One extension per user-facing feature."""

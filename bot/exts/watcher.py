@@ -1,0 +1,170 @@
+"""Reading what reporters post in watched channels, and follow-ups in the bot's threads."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from functools import partial
+
+import discord
+from discord.ext import commands
+
+from analysis.answer import looks_like_question
+from bot.client import NewsBot
+from bot.exts.errors import UNEXPECTED
+from bot.message_parts import MessageParts, message_parts
+from bot.render import article_embeds, ask_embed, jump_url
+from bot.replies import open_thread, send_embeds, send_text
+from handlers.ask import article_for_reply, ask
+from handlers.errors import CannotRead, HandlerError, NotAnArticle
+from handlers.ingest import (
+    IngestResult,
+    could_be_article,
+    Origin,
+    ingest_attachment,
+    ingest_link,
+    ingest_text,
+    record_reply,
+)
+from handlers.watch import is_watched
+
+log = logging.getLogger(__name__)
+
+
+class Watcher(commands.Cog):
+    """Answers every article posted in a watched channel."""
+
+    def __init__(self, bot: NewsBot) -> None:
+        self.bot = bot
+        self.services = bot.services
+
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        """Read articles in watched channels; answer follow-ups in the bot's threads."""
+        if message.author.bot or message.guild is None:
+            return
+        parts = message_parts(message)
+        if parts.empty:
+            return
+        if not (parts.links or parts.files) and looks_like_question(parts.text):
+            article_id = await self._followed_up_article(message)
+            if article_id is not None:
+                await self._answer_follow_up(message, parts.text, article_id)
+                return
+        if await is_watched(self.services, message.guild.id, _watch_key(message.channel)):
+            await self._read_parts(message, parts)
+
+    async def _read_parts(self, message: discord.Message, parts: MessageParts) -> None:
+        origin = Origin(
+            guild_id=message.guild.id if message.guild else 0,
+            channel_id=message.channel.id,
+            message_id=message.id,
+            author_id=message.author.id,
+        )
+        jobs: list[tuple[str, Callable[[], Awaitable[IngestResult]]]] = []
+        for link in parts.links:
+            jobs.append((link, partial(ingest_link, self.services, origin, link)))
+        for file in parts.files:
+            jobs.append((file.filename, partial(self._ingest_file, origin, file)))
+        if not jobs:
+            if not could_be_article(self.services, parts.text):
+                return  # conversation: no typing indicator, no answer
+            jobs.append(("", partial(ingest_text, self.services, origin, parts.text)))
+        async with message.channel.typing():
+            for label, job in jobs:
+                await self._read_one(message, label, job, quiet_if_short=not label)
+
+    async def _ingest_file(self, origin: Origin, file: discord.Attachment) -> IngestResult:
+        if file.size > self.services.attachment_max_bytes:
+            limit_kb = self.services.attachment_max_bytes // 1024
+            raise CannotRead(f"`{file.filename}` is larger than the {limit_kb} KB I read.")
+        data = await file.read()
+        return await ingest_attachment(self.services, origin, file.filename, data)
+
+    async def _read_one(
+        self,
+        message: discord.Message,
+        label: str,
+        job: Callable[[], Awaitable[IngestResult]],
+        *,
+        quiet_if_short: bool,
+    ) -> None:
+        try:
+            result = await job()
+        except NotAnArticle as error:
+            if not quiet_if_short:  # short pasted text is conversation: stay quiet
+                await send_text(message.channel, _about(label, error.message), reference=message)
+            return
+        except HandlerError as error:
+            await send_text(message.channel, _about(label, error.message), reference=message)
+            return
+        except Exception:
+            # One bad article must not silence the bot: say so, log it, keep reading.
+            log.exception("reading %r failed", label or f"message {message.id}")
+            await send_text(message.channel, _about(label, UNEXPECTED), reference=message)
+            return
+        await self._answer_article(message, result)
+
+    async def _answer_article(self, message: discord.Message, result: IngestResult) -> None:
+        article = result.article
+        guild_id = article.guild_id
+        if result.duplicate:
+            if article.reply_message_id is not None:
+                channel_id = article.reply_channel_id or article.channel_id
+                where = jump_url(guild_id, channel_id, article.reply_message_id)
+            else:
+                where = jump_url(guild_id, article.channel_id, article.message_id)
+            title = article.title or "this article"
+            text = f"Already read: **{discord.utils.escape_markdown(title)}**, see {where}"
+            await send_text(message.channel, text, reference=message)
+            return
+        thread = await open_thread(message, article.title or "Article")
+        embeds = article_embeds(article, result.notes)
+        if thread is not None:
+            first = await send_embeds(thread, embeds)
+        else:
+            first = await send_embeds(message.channel, embeds, reference=message)
+        # Only a thread of our own makes every later message there a follow-up.
+        thread_id = thread.id if thread is not None else None
+        await record_reply(self.services, guild_id, article.id, thread_id, first.id)
+
+    async def _followed_up_article(self, message: discord.Message) -> int | None:
+        guild_id = message.guild.id if message.guild else 0
+        reference = message.reference
+        if reference is not None and reference.message_id is not None:
+            found = await article_for_reply(
+                self.services, guild_id, reference.channel_id, reference.message_id
+            )
+            if found is not None:
+                return found
+        if isinstance(message.channel, discord.Thread):
+            return await article_for_reply(self.services, guild_id, message.channel.id)
+        return None
+
+    async def _answer_follow_up(
+        self, message: discord.Message, question: str, article_id: int
+    ) -> None:
+        guild_id = message.guild.id if message.guild else 0
+        async with message.channel.typing():
+            result = await ask(self.services, guild_id, question, article_id=article_id)
+        await send_embeds(message.channel, [ask_embed(guild_id, result)], reference=message)
+
+
+def _watch_key(channel: discord.abc.Messageable) -> int:
+    # A thread belongs to its parent: watching a channel covers the threads under it.
+    if isinstance(channel, discord.Thread) and channel.parent_id is not None:
+        return channel.parent_id
+    return getattr(channel, "id", 0)
+
+
+def _about(label: str, text: str) -> str:
+    return (
+        f"<{label}>: {text}"
+        if label.startswith("http")
+        else (f"`{label}`: {text}" if label else text)
+    )
+
+
+async def setup(bot: NewsBot) -> None:
+    """Load the watcher."""
+    await bot.add_cog(Watcher(bot))

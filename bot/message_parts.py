@@ -1,0 +1,36 @@
+"""What a Discord message offers to read: links, article files, or pasted text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import discord
+
+from intake.urls import find_urls
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+MAX_LINKS_PER_MESSAGE = 3
+
+
+@dataclass(frozen=True)
+class MessageParts:
+    """The readable parts of one message."""
+
+    links: tuple[str, ...]
+    files: tuple[discord.Attachment, ...]
+    text: str  # the message text with links removed; may be a pasted article
+
+    @property
+    def empty(self) -> bool:
+        """Whether there is nothing to read."""
+        return not (self.links or self.files or self.text.strip())
+
+
+def message_parts(message: discord.Message) -> MessageParts:
+    """Split a message into links, article attachments and remaining text."""
+    links = tuple(dict.fromkeys(find_urls(message.content)))[:MAX_LINKS_PER_MESSAGE]
+    text = message.content
+    for link in links:
+        text = text.replace(link, " ")
+    files = tuple(a for a in message.attachments if a.filename.lower().endswith(ARTICLE_SUFFIXES))
+    return MessageParts(links=links, files=files, text=text.strip("<> \n"))

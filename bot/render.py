@@ -1,0 +1,144 @@
+"""Turning handler results into embeds a newsroom reads at a glance."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import discord
+from discord.utils import escape_markdown
+
+from analysis.types import Entity
+from bot.limits import (
+    EMBED_DESCRIPTION_CHARS,
+    EMBED_FIELD_VALUE_CHARS,
+    EMBED_TITLE_CHARS,
+    pack_lines,
+    shorten,
+)
+from handlers.ask import AskResult
+from handlers.who_said import WhoSaidResult
+from storage.records import StoredArticle, StoredQuote
+
+COLOUR = discord.Colour.from_rgb(41, 98, 160)
+ENTITY_GROUPS = (
+    ("People", ("PERSON",)),
+    ("Organisations", ("ORG",)),
+    ("Places", ("GPE", "LOC", "FAC")),
+)
+ENTITIES_PER_GROUP = 12
+
+
+def safe(text: str) -> str:
+    """Escape Markdown so article text is shown exactly, never interpreted."""
+    return escape_markdown(text, as_needed=False)
+
+
+def jump_url(guild_id: int, channel_id: int, message_id: int) -> str:
+    """A link that opens a message in Discord."""
+    return f"https://discord.com/channels/{guild_id}/{channel_id}/{message_id}"
+
+
+def article_embeds(article: StoredArticle, notes: Iterable[str] = ()) -> list[discord.Embed]:
+    """The analysis: headline card with digest and entities, then the quotes."""
+    card = discord.Embed(
+        title=shorten(safe(article.title or "Untitled article"), EMBED_TITLE_CHARS),
+        url=article.url,
+        description=_digest_text(article, notes),
+        colour=COLOUR,
+    )
+    source = _source_line(article)
+    if source:
+        card.add_field(name="Source", value=shorten(source, EMBED_FIELD_VALUE_CHARS), inline=False)
+    for label, kinds in ENTITY_GROUPS:
+        value = _entity_line([e for e in article.entities if e.label in kinds])
+        if value:
+            card.add_field(name=label, value=value, inline=False)
+    return [card, *_quote_embeds(article.quotes)]
+
+
+def quote_line(quote: StoredQuote) -> str:
+    """One quote as `Speaker — “text”`, the speaker in bold."""
+    if quote.speaker:
+        who = f"**{safe(quote.speaker)}**"
+    elif quote.speaker_description:
+        who = f"*{safe(quote.speaker_description)}*"
+    else:
+        who = "*speaker not given*"
+    return f"{who} — “{safe(quote.text)}”"
+
+
+def _quote_embeds(quotes: tuple[StoredQuote, ...]) -> list[discord.Embed]:
+    if not quotes:
+        return [discord.Embed(title="Quotes", description="No direct quotes.", colour=COLOUR)]
+    chunks = pack_lines((quote_line(q) for q in quotes), EMBED_DESCRIPTION_CHARS)
+    embeds = []
+    for index, chunk in enumerate(chunks):
+        title = f"Quotes ({len(quotes)})" if index == 0 else "Quotes (continued)"
+        embeds.append(discord.Embed(title=title, description=chunk, colour=COLOUR))
+    return embeds
+
+
+def _digest_text(article: StoredArticle, notes: Iterable[str]) -> str:
+    lines = [safe(sentence) for sentence in article.digest]
+    lines += [f"*{safe(note)}*" for note in notes]
+    return shorten("\n\n".join(lines), EMBED_DESCRIPTION_CHARS) if lines else "*No digest.*"
+
+
+def _source_line(article: StoredArticle) -> str:
+    parts = [article.site_name, article.byline]
+    if article.published is not None:
+        parts.append(article.published.isoformat())
+    return " · ".join(safe(p) for p in parts if p)
+
+
+def _entity_line(entities: list[Entity]) -> str:
+    items: list[str] = []
+    length = 0
+    for entity in entities[:ENTITIES_PER_GROUP]:
+        item = f"{safe(entity.name)} ({entity.mentions})"
+        # Room is kept for the " · and N more" tail.
+        if length + len(item) + 3 > EMBED_FIELD_VALUE_CHARS - 20:
+            break
+        items.append(item)
+        length += len(item) + 3
+    line = " · ".join(items)
+    hidden = len(entities) - len(items)
+    return f"{line} · and {hidden} more" if items and hidden else line
+
+
+def who_said_embed(guild_id: int, result: WhoSaidResult) -> discord.Embed:
+    """Quotes by a speaker, or quotes containing a phrase, each with its article and date."""
+    if result.speaker is not None:
+        title = f"What {result.speaker} said"
+    else:
+        title = f"Who said “{result.query}”"
+    embed = discord.Embed(title=shorten(safe(title), EMBED_TITLE_CHARS), colour=COLOUR)
+    if not result.quotes:
+        embed.description = "No quotes in this server's history match that."
+        return embed
+    lines = [_quote_with_source(guild_id, q) for q in result.quotes]
+    embed.description = pack_lines(lines, EMBED_DESCRIPTION_CHARS)[0]
+    return embed
+
+
+def ask_embed(guild_id: int, result: AskResult) -> discord.Embed:
+    """The sentences that answer a question, each with its source."""
+    embed = discord.Embed(title=shorten(safe(result.question), EMBED_TITLE_CHARS), colour=COLOUR)
+    if not result.answers:
+        embed.description = "Nothing in the history answers that."
+        return embed
+    lines = []
+    for answer in result.answers:
+        link = jump_url(guild_id, answer.channel_id, answer.message_id)
+        source = safe(answer.article_title or "an article")
+        who = f" ({safe(answer.speaker)})" if answer.speaker else ""
+        lines.append(f"> {safe(answer.text)}\n— [{source}]({link}){who}")
+    embed.description = pack_lines(lines, EMBED_DESCRIPTION_CHARS)[0]
+    return embed
+
+
+def _quote_with_source(guild_id: int, quote: StoredQuote) -> str:
+    link = jump_url(guild_id, quote.channel_id, quote.message_id)
+    title = safe(quote.article_title or "an article")
+    day = quote.published or quote.created_at.date()
+    return f"{quote_line(quote)}\n— [{title}]({link}), {day.isoformat()}"

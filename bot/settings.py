@@ -1,0 +1,31 @@
+"""Settings from the environment and .env, read once by the composition root."""
+
+from __future__ import annotations
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Every setting of the bot; each is listed in .env.example."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="NEWSBOT_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    # DISCORD_TOKEN is the name Discord's own docs and most hosts use, so it has no prefix.
+    discord_token: SecretStr | None = Field(default=None, validation_alias="DISCORD_TOKEN")
+    database_url: str = "sqlite+aiosqlite:///newsbot.db"
+    spacy_model: str = "en_core_web_sm"
+    min_article_words: int = 120
+    fetch_timeout_seconds: float = 20.0
+    fetch_connect_timeout_seconds: float = 5.0
+    fetch_max_bytes: int = 5 * 1024 * 1024
+    fetch_max_redirects: int = 5
+    # Loopback fetching is for tests and the demo only; a newsroom bot must not reach it.
+    fetch_allow_loopback: bool = False
+    user_agent: str = "newsbot/0.1 (+Discord newsroom bot)"
+    attachment_max_bytes: int = 2 * 1024 * 1024
+    # spaCy pipelines are not documented as thread-safe, so analyses run one at a time by default.
+    analysis_threads: int = 1
+    log_level: str = "INFO"

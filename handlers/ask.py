@@ -1,0 +1,84 @@
+"""`/ask` and follow-ups: answer from stored articles, each answer with its source."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from analysis.answer import best_passages, content_terms
+from handlers.services import Services
+from storage.articles import ArticleRepository
+from storage.records import StoredArticle
+
+CANDIDATE_ARTICLES = 20
+
+
+@dataclass(frozen=True)
+class AnswerItem:
+    """One sentence that answers the question, and the article it comes from."""
+
+    text: str
+    article_id: int
+    article_title: str | None
+    article_url: str | None
+    channel_id: int
+    message_id: int
+    speaker: str | None  # set when the sentence holds a quote with a known speaker
+
+
+@dataclass(frozen=True)
+class AskResult:
+    """The answers found; empty when the history does not answer the question."""
+
+    question: str
+    answers: tuple[AnswerItem, ...]
+
+
+async def ask(
+    services: Services, guild_id: int, question: str, *, article_id: int | None = None
+) -> AskResult:
+    """Answer from one article (a follow-up) or from the server's whole history."""
+    articles = await _candidates(services, guild_id, question, article_id)
+    passages = await services.run_blocking(best_passages, question, [a.text for a in articles])
+    answers = tuple(_answer_item(articles[p.document], p.start, p.end, p.text) for p in passages)
+    return AskResult(question=question, answers=answers)
+
+
+async def article_for_reply(
+    services: Services, guild_id: int, channel_id: int, message_id: int | None = None
+) -> int | None:
+    """The article the bot answered in this thread, or in the message being replied to."""
+    async with services.sessionmaker.begin() as session:
+        found = await ArticleRepository(session).find_by_reply(
+            guild_id, channel_id=channel_id, message_id=message_id
+        )
+    return found.id if found is not None else None
+
+
+async def _candidates(
+    services: Services, guild_id: int, question: str, article_id: int | None
+) -> list[StoredArticle]:
+    async with services.sessionmaker.begin() as session:
+        repository = ArticleRepository(session)
+        if article_id is not None:
+            article = await repository.get(guild_id, article_id)
+            return [article] if article is not None else []
+        terms = sorted(set(content_terms(question)))
+        if not terms:
+            return []
+        return await repository.search(guild_id, terms, limit=CANDIDATE_ARTICLES)
+
+
+def _answer_item(article: StoredArticle, start: int, end: int, text: str) -> AnswerItem:
+    speaker = next(
+        (q.speaker for q in article.quotes if q.start < end and q.end > start and q.speaker),
+        None,
+    )
+    return AnswerItem(
+        text=text,
+        article_id=article.id,
+        article_title=article.title,
+        article_url=article.url,
+        channel_id=article.channel_id,
+        message_id=article.message_id,
+        speaker=speaker,
+    )

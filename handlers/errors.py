@@ -1,0 +1,27 @@
+"""Domain errors: each carries the sentence a newsroom user reads."""
+
+from __future__ import annotations
+
+
+class HandlerError(Exception):
+    """A request the bot cannot fulfil, with a message fit for the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class NotAnArticle(HandlerError):
+    """The text is too short, or otherwise not an article the bot should analyse."""
+
+
+class CannotRead(HandlerError):
+    """The link or file could not be fetched or read (dead, refused, too large, unsupported)."""
+
+
+class NotFound(HandlerError):
+    """The thing asked for does not exist in this server's history."""
+
+
+class NotAllowed(HandlerError):
+    """The user may not do this (for example, forget someone else's article)."""

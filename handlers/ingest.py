@@ -1,0 +1,145 @@
+"""Ingesting an article from pasted text, a file or a link: read, analyse, store, once."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, replace
+
+from intake.files import article_from_attachment
+from intake.pages import article_from_page
+from intake.quality import language_note, shortness_note
+from intake.text import article_from_text
+
+from analysis.types import Report
+from handlers.errors import CannotRead, NotAnArticle
+from handlers.services import Services
+from intake.article import Article
+from intake.errors import IntakeError
+from intake.urls import canonical_url
+from storage.articles import ArticleRepository
+from storage.errors import DuplicateArticleError
+from storage.records import StoredArticle
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where in Discord an article was posted."""
+
+    guild_id: int
+    channel_id: int
+    message_id: int
+    author_id: int
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """The stored article, and whether it was read before (then it is the earlier one)."""
+
+    article: StoredArticle
+    duplicate: bool
+    notes: tuple[str, ...] = ()
+
+
+async def ingest_text(services: Services, origin: Origin, text: str) -> IngestResult:
+    """Analyse and store pasted text; raise NotAnArticle when it is conversation."""
+    article = article_from_text(text)
+    return await _ingest(services, origin, article)
+
+
+def could_be_article(services: Services, text: str) -> bool:
+    """A cheap first look: is pasted text long enough that it may be an article?"""
+    return len(text.split()) >= services.min_article_words
+
+
+async def ingest_attachment(
+    services: Services, origin: Origin, filename: str, data: bytes
+) -> IngestResult:
+    """Analyse and store an attached .txt, .md or .html file."""
+    if len(data) > services.attachment_max_bytes:
+        limit_kb = services.attachment_max_bytes // 1024
+        raise CannotRead(f"`{filename}` is larger than the {limit_kb} KB I read from attachments.")
+    try:
+        article = article_from_attachment(filename, data)
+    except IntakeError as error:
+        raise CannotRead(error.message) from error
+    return await _ingest(services, origin, article)
+
+
+async def ingest_link(services: Services, origin: Origin, url: str) -> IngestResult:
+    """Fetch, analyse and store the article at a link; an earlier copy is pointed to."""
+    earlier = await _find_existing(services, origin.guild_id, canonical_url(url), None)
+    if earlier is not None:
+        return IngestResult(article=earlier, duplicate=True)
+    try:
+        page = await services.fetcher.fetch(url)
+        article = article_from_page(page)
+    except IntakeError as error:
+        raise CannotRead(error.message) from error
+    if article.url is None:
+        article = replace(article, url=canonical_url(page.final_url))
+    return await _ingest(services, origin, article)
+
+
+async def _ingest(services: Services, origin: Origin, article: Article) -> IngestResult:
+    blocking_note = next((n for n in article.notes if _is_blocking(n)), None)
+    if blocking_note is not None:
+        raise NotAnArticle(blocking_note)
+    too_short = shortness_note(article, services.min_article_words)
+    if too_short is not None:
+        raise NotAnArticle(too_short)
+    content_hash = content_fingerprint(article.text)
+    earlier = await _find_existing(services, origin.guild_id, article.url, content_hash)
+    if earlier is not None:
+        return IngestResult(article=earlier, duplicate=True)
+    foreign = language_note(article)
+    if foreign is not None:
+        # Stored so it is recognised next time, but English-only analysis would mislead.
+        report = Report(article=article, entities=(), quotes=(), digest=(), notes=(foreign,))
+    else:
+        report = await services.analyze(article)
+    try:
+        async with services.sessionmaker.begin() as session:
+            stored = await ArticleRepository(session).add(
+                origin.guild_id,
+                report,
+                channel_id=origin.channel_id,
+                message_id=origin.message_id,
+                author_id=origin.author_id,
+                content_hash=content_hash,
+            )
+    except DuplicateArticleError:
+        # Posted twice at the same moment: the other copy won the race, point to it.
+        earlier = await _find_existing(services, origin.guild_id, article.url, content_hash)
+        if earlier is None:
+            raise
+        return IngestResult(article=earlier, duplicate=True)
+    return IngestResult(article=stored, duplicate=False, notes=report.notes)
+
+
+async def record_reply(
+    services: Services, guild_id: int, article_id: int, thread_id: int | None, message_id: int
+) -> None:
+    """Remember where the bot answered (its thread, if it made one) for follow-ups there."""
+    async with services.sessionmaker.begin() as session:
+        await ArticleRepository(session).set_reply(guild_id, article_id, thread_id, message_id)
+
+
+def content_fingerprint(text: str) -> str:
+    """Hash of the text with case and whitespace folded, so re-pastes are recognised."""
+    folded = re.sub(r"\s+", " ", text).strip().casefold()
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+
+
+async def _find_existing(
+    services: Services, guild_id: int, url: str | None, content_hash: str | None
+) -> StoredArticle | None:
+    async with services.sessionmaker.begin() as session:
+        return await ArticleRepository(session).find_existing(
+            guild_id, url=url, content_hash=content_hash
+        )
+
+
+def _is_blocking(note: str) -> bool:
+    # Paywalls and consent walls return a teaser, which would be analysed as if it were the story.
+    return note.startswith(("this looks paywalled", "this looks like a consent"))

@@ -1,0 +1,40 @@
+"""What handlers need, built once by the composition root and passed down."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from concurrent.futures import Executor
+from dataclasses import dataclass
+from typing import TypeVar
+
+from spacy.language import Language
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from analysis.pipeline import analyze
+from analysis.types import Report
+from intake.article import Article
+from intake.fetch import Fetcher
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Services:
+    """The long-lived parts every handler call shares."""
+
+    sessionmaker: async_sessionmaker[AsyncSession]
+    nlp: Language
+    fetcher: Fetcher
+    executor: Executor
+    min_article_words: int = 120
+    attachment_max_bytes: int = 2 * 1024 * 1024
+
+    async def run_blocking(self, func: Callable[..., T], *args: object) -> T:
+        """Run CPU-heavy work off the event loop, so the gateway heartbeat never starves."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.executor, func, *args)
+
+    async def analyze(self, article: Article) -> Report:
+        """Analyse an article in the executor."""
+        return await self.run_blocking(analyze, self.nlp, article)
