@@ -9,9 +9,6 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any, TextIO
 
-from intake.files import read_article_file
-from intake.pages import article_from_page
-from intake.quality import language_note, shortness_note
 from spacy.language import Language
 
 from analysis.pipeline import analyze
@@ -21,6 +18,9 @@ from bot.settings import Settings
 from intake.article import Article
 from intake.errors import IntakeError
 from intake.fetch import Fetcher
+from intake.files import read_article_file
+from intake.pages import article_from_page
+from intake.quality import language_note, shortness_note
 from intake.session import make_session
 
 LABELS = {"PERSON": "People", "ORG": "Organisations", "GPE": "Places", "LOC": "Places"}

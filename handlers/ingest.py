@@ -6,16 +6,15 @@ import hashlib
 import re
 from dataclasses import dataclass, replace
 
-from intake.files import article_from_attachment
-from intake.pages import article_from_page
-from intake.quality import language_note, shortness_note
-from intake.text import article_from_text
-
 from analysis.types import Report
 from handlers.errors import CannotRead, NotAnArticle
 from handlers.services import Services
 from intake.article import Article
 from intake.errors import IntakeError
+from intake.files import article_from_attachment
+from intake.pages import article_from_page
+from intake.quality import language_note, shortness_note
+from intake.text import article_from_text
 from intake.urls import canonical_url
 from storage.articles import ArticleRepository
 from storage.errors import DuplicateArticleError

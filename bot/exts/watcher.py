@@ -19,8 +19,8 @@ from handlers.ask import article_for_reply, ask
 from handlers.errors import CannotRead, HandlerError, NotAnArticle
 from handlers.ingest import (
     IngestResult,
-    could_be_article,
     Origin,
+    could_be_article,
     ingest_attachment,
     ingest_link,
     ingest_text,
