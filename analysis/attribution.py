@@ -114,17 +114,22 @@ def find_attribution(
     after = _after_window(doc, span, following)
     before = _before_window(doc, span, previous)
     content = doc.text[span.start : span.end].rstrip()
+    ends_like_speech = content.endswith((",", "?", "!", "—", "–", "-", "..."))
     after_first = bool(after) and (
-        not content.endswith(".") or (after[0].is_lower and after[0].is_alpha)
+        ends_like_speech or (not content.endswith(".") and (after[0].is_lower or after[0].is_punct))
     )
     if after_first:
-        found = _cue_in(after, near_end=False) or _bare_verb_after(after)
+        found = _cue_in(after, near_end=False)
+        if found is None and ends_like_speech:
+            found = _bare_verb_after(after)
         if found is not None:
             return found
+    ancestors = _ancestors_outside(doc, span)
     return (
-        _cue_in(before, near_end=True)
+        _governing_cue(ancestors, span)
+        or _cue_in(before, near_end=True)
         or _colon_introduction(before)
-        or _clause_subject(doc, span, before)
+        or (_clause_subject(ancestors, span) if before else None)
         or _cue_in(_previous_sentence(doc, before, span, previous), near_end=True)
     )
 
@@ -153,27 +158,59 @@ def _colon_introduction(before: list[Token]) -> Attribution | None:
     return Attribution(named[-1], ":") if named else None
 
 
-def _clause_subject(doc: Doc, span: QuoteSpan, before: list[Token]) -> Attribution | None:
-    """A partial quote woven into a sentence ('Clinton decried the GOP for "turning its back"'):
-    the named subject of the clause that holds it."""
-    if not before:
-        return None
+def _ancestors_outside(doc: Doc, span: QuoteSpan) -> list[Token]:
+    """The verbs governing the quote's first word that stand before it, lowest first."""
     index = _token_index_at(doc, span.start)
     if index >= len(doc):
-        return None
-    current = doc[index]
-    window = {t.i for t in before}
-    for _ in range(8):
-        subjects = [c for c in current.children if c.dep_ in _SUBJECTS and c.i in window]
-        if subjects and current.pos_ in {"VERB", "AUX"}:
+        return []
+    paragraph_start = doc.text.rfind("\n", 0, span.open_mark) + 1
+    chain = [t for t in doc[index].ancestors if t.pos_ in {"VERB", "AUX"}]
+    return [t for t in chain[:8] if paragraph_start <= t.idx < span.open_mark]
+
+
+def _subjects_before(verb: Token, span: QuoteSpan) -> list[Token]:
+    paragraph_start = verb.doc.text.rfind("\n", 0, span.open_mark) + 1
+    return [
+        c
+        for c in verb.children
+        if c.dep_ in _SUBJECTS and paragraph_start <= c.idx < span.open_mark
+    ]
+
+
+def _governing_cue(ancestors: list[Token], span: QuoteSpan) -> Attribution | None:
+    """'Cruz said he is sure Rubio will be "a champion"': the reporting verb above the quote."""
+    for verb in ancestors:
+        if _is_cue_verb(verb):
+            subjects = _subjects_before(verb, span) or _borrowed_subject(verb, span)
+            if subjects:
+                return Attribution(subjects[0], _cue_text(verb))
+    return None
+
+
+def _borrowed_subject(verb: Token, span: QuoteSpan) -> list[Token]:
+    """'…, adding that "…"': the subject of the clause the participle hangs on."""
+    current = verb
+    for _ in range(3):
+        if current.dep_ not in _SUBJECTLESS or current.head is current:
+            return []
+        current = current.head
+        subjects = _subjects_before(current, span)
+        if subjects:
+            return subjects
+    return []
+
+
+def _clause_subject(ancestors: list[Token], span: QuoteSpan) -> Attribution | None:
+    """A partial quote woven into a sentence ('Clinton decried the GOP for "turning its back"'):
+    the named subject of the outermost clause that holds it."""
+    for verb in reversed(ancestors):
+        subjects = _subjects_before(verb, span)
+        if subjects:
             subject = subjects[0]
             named = subject.pos_ == "PROPN" or subject.ent_type_ in _SPEAKER_LABELS
             if named or subject.lower_ in SPEAKER_PRONOUNS:
-                return Attribution(subject, current.text)
+                return Attribution(subject, verb.text)
             return None
-        if current.head is current:
-            break
-        current = current.head
     return None
 
 
@@ -265,7 +302,7 @@ def _cue_in(window: list[Token], near_end: bool) -> Attribution | None:
             objects = [c for c in to.children if c.dep_ == "pobj"]
             if to.lower_ == "to" and objects:
                 return Attribution(objects[0], "according to")
-        if token.lemma_.lower() in REPORTING_VERBS and token.pos_ in {"VERB", "AUX"}:
+        if _is_cue_verb(token):
             return Attribution(_subject_of(token, window), _cue_text(token))
     for token in ordered:
         if token.lemma_.lower() in REPORTING_NOUNS and token.head.lower_ == "in":
@@ -273,6 +310,13 @@ def _cue_in(window: list[Token], near_end: bool) -> Attribution | None:
             if holder is not None:
                 return Attribution(holder, f"in a {token.lower_}")
     return None
+
+
+def _is_cue_verb(token: Token) -> bool:
+    """A reporting verb; "continue to be" and its like only report when they stand alone."""
+    if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in REPORTING_VERBS:
+        return False
+    return not any(c.dep_ == "xcomp" for c in token.children)
 
 
 def _cue_text(verb: Token) -> str:
@@ -283,9 +327,10 @@ def _cue_text(verb: Token) -> str:
 
 def _subject_of(verb: Token, window: list[Token]) -> Token | None:
     """The verb's subject, climbing through clauses that borrow their head's subject."""
+    in_window = {t.i for t in window}
     current = verb
     for _ in range(4):
-        subjects = [c for c in current.children if c.dep_ in _SUBJECTS]
+        subjects = [c for c in current.children if c.dep_ in _SUBJECTS and c.i in in_window]
         if subjects:
             return subjects[0]
         if current.dep_ not in _SUBJECTLESS or current.head is current:
@@ -293,7 +338,6 @@ def _subject_of(verb: Token, window: list[Token]) -> Token | None:
         current = current.head
     # "…," said Martin Indyk: the parser may hang the name on the verb another way.
     # '"…," Ramos, 58, told AFP' parsed as a conjunction: the name before the verb speaks.
-    in_window = {t.i for t in window}
     for token in window:
         if token.i < verb.i and (token.pos_ == "PROPN" or token.lower_ in SPEAKER_PRONOUNS):
             return token
