@@ -115,9 +115,10 @@ def find_attribution(
     before = _before_window(doc, span, previous)
     content = doc.text[span.start : span.end].rstrip()
     ends_like_speech = content.endswith((",", "?", "!", "—", "–", "-", "..."))
-    after_first = bool(after) and (
-        ends_like_speech or (not content.endswith(".") and (after[0].is_lower or after[0].is_punct))
-    )
+    # A quote ending in a comma ('"…," she said') or standing first takes the clause after it;
+    # a partial quote inside the reporter's sentence takes the sentence's own cue first.
+    after_first = bool(after) and (ends_like_speech or not before)
+    may_use_after = bool(after) and not content.endswith(".")
     if after_first:
         found = _cue_in(after, near_end=False)
         if found is None and ends_like_speech:
@@ -129,6 +130,7 @@ def find_attribution(
         _governing_cue(ancestors, span)
         or _cue_in(before, near_end=True)
         or _colon_introduction(before)
+        or (_cue_in(after, near_end=False) if may_use_after and not after_first else None)
         or (_clause_subject(ancestors, span) if before else None)
         or _cue_in(_previous_sentence(doc, before, span, previous), near_end=True)
     )
@@ -303,7 +305,9 @@ def _cue_in(window: list[Token], near_end: bool) -> Attribution | None:
             if to.lower_ == "to" and objects:
                 return Attribution(objects[0], "according to")
         if _is_cue_verb(token):
-            return Attribution(_subject_of(token, window), _cue_text(token))
+            subject = _subject_of(token, window)
+            if subject is not None:
+                return Attribution(subject, _cue_text(token))
     for token in ordered:
         if token.lemma_.lower() in REPORTING_NOUNS and token.head.lower_ == "in":
             holder = _subject_of(token.head.head, window)
@@ -341,8 +345,12 @@ def _subject_of(verb: Token, window: list[Token]) -> Token | None:
     for token in window:
         if token.i < verb.i and (token.pos_ == "PROPN" or token.lower_ in SPEAKER_PRONOUNS):
             return token
+    # '"…," said a spokesman': a common noun only right behind the verb that follows the quote.
+    inverted = bool(window) and window[0].i == verb.i
     for token in verb.doc[verb.i + 1 : verb.i + 4]:
-        if token.i in in_window and token.pos_ in {"PROPN", "NOUN", "PRON"}:
+        if token.i not in in_window:
+            continue
+        if token.pos_ in {"PROPN", "PRON"} or (inverted and token.pos_ == "NOUN"):
             return token
     return None
 
@@ -372,7 +380,7 @@ class _Resolver:
             label = ent.label_
             name = ent.text if label != "PERSON" else self._canonical(ent.text)
             return _Speaker(_drop_article(name), None, attribution.cue, label=label)
-        if token.pos_ == "PROPN":
+        if token.pos_ == "PROPN" and token.text[:1].isupper():
             name = _name_span(token).text
             return _Speaker(self._canonical(name), None, attribution.cue)
         return self._described(token, attribution.cue)
@@ -439,12 +447,28 @@ class _Resolver:
                 return _Speaker(named, None, cue)
         return _Speaker(None, description, cue)
 
+    def _titled_cluster(self, lemma: str, before: int) -> str | None:
+        """The latest cluster given this title in one of its mentions before the position."""
+        best: tuple[int, str] | None = None
+        for cluster in self.clusters:
+            for start, end in cluster.spans:
+                if end > before:
+                    break
+                mention = self.doc.char_span(start, end, alignment_mode="expand")
+                if mention is not None and _titled_in_text(mention, lemma):
+                    if best is None or start > best[0]:
+                        best = (start, cluster.name)
+        return best[1] if best else None
+
     def _titled(self, token: Token) -> str | None:
         """The entity the text gave this title earlier: description, apposition or compound."""
         lemma = token.lemma_.lower()
         for cluster in self.clusters:
             if cluster.description and lemma in cluster.description.lower().split():
                 return cluster.name
+        titled = self._titled_cluster(lemma, token.idx)
+        if titled is not None:
+            return titled
         for ent in reversed([e for e in self.doc.ents if e.end_char <= token.idx]):
             if ent.label_ not in _SPEAKER_LABELS:
                 continue
@@ -465,6 +489,8 @@ def _titled_in_text(ent: Span, lemma: str) -> bool:
             if any(c.lemma_.lower() == lemma for c in other.subtree if c.i < root.i + 8):
                 return True
     doc = ent.doc
+    if any(t.lemma_.lower() == lemma for t in ent):
+        return True  # "Superintendent Marcus Delgado" tagged title and all
     return ent.start > 0 and doc[ent.start - 1].lemma_.lower() == lemma
 
 
