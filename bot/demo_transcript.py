@@ -84,7 +84,9 @@ def render_entry(entry: dict[str, Any]) -> str:
 
 def _message_entry(message: discord.Message) -> dict[str, Any]:
     channel = getattr(message.channel, "name", None) or str(message.channel.id)
-    entry = _entry(channel, message.author.name, message.content)
+    # A system message (such as "started a thread") reads as Discord's client shows it.
+    content = message.system_content if message.is_system() else message.content
+    entry = _entry(channel, message.author.name, content or "")
     entry["embeds"] = [embed.to_dict() for embed in message.embeds]
     entry["attachments"] = [a.filename for a in message.attachments]
     return entry

@@ -5,7 +5,7 @@ from __future__ import annotations
 from tests.bot.conftest import Newsroom, seed_text
 
 
-def _embed_text(messages: list) -> str:
+def embed_text(messages: list) -> str:
     parts = []
     for message in messages:
         parts.append(message.content)
@@ -22,7 +22,7 @@ async def test_pasted_article_gets_a_threaded_analysis(newsroom: Newsroom) -> No
 
     threads = newsroom.channel.threads
     assert len(threads) == 1
-    answer = _embed_text(newsroom.bot_messages())
+    answer = embed_text(newsroom.bot_messages())
     assert "Park Soo-ah" in answer
     assert "Dockworkers walk out at Harbourton" in answer
 
@@ -32,7 +32,7 @@ async def test_long_paste_arrives_as_message_txt(newsroom: Newsroom) -> None:
     await newsroom.reporter.send(
         newsroom.channel, "", attachments=[("message.txt", text.encode("utf-8"))]
     )
-    answer = _embed_text(newsroom.bot_messages())
+    answer = embed_text(newsroom.bot_messages())
     assert "Park Ji-hoon" in answer and "Park Soo-ah" in answer
     assert "Quotes (" in answer
 

@@ -1,0 +1,86 @@
+"""Links, bad input, mentions and Discord's limits, through the real bot."""
+
+from __future__ import annotations
+
+import discord
+
+from bot import limits
+from tests.bot.conftest import Newsroom, seed_text
+from tests.bot.pages import crowded_article, serve_seeds
+from tests.bot.test_articles import embed_text
+
+
+async def test_link_to_a_page_gets_a_threaded_analysis(newsroom: Newsroom) -> None:
+    async with serve_seeds() as base:
+        await newsroom.reporter.send(newsroom.channel, f"worth a read {base}/hospital-merger.html")
+    answer = embed_text(newsroom.bot_messages())
+    assert len(newsroom.channel.threads) == 1
+    assert "Li Wenjun" in answer and "Martin Albrecht" in answer
+    assert "Northwire News" in answer  # the site name from the page's metadata
+
+
+async def test_dead_and_refused_links_get_a_clear_answer_and_the_bot_goes_on(
+    newsroom: Newsroom,
+) -> None:
+    async with serve_seeds() as base:
+        await newsroom.reporter.send(newsroom.channel, f"{base}/gone.html")
+        dead = newsroom.channel.last_message
+        await newsroom.reporter.send(newsroom.channel, "http://169.254.169.254/latest/meta-data")
+        refused = newsroom.channel.last_message
+        await newsroom.reporter.send(newsroom.channel, f"{base}/port-strike.html")
+
+    assert dead is not None and "404" in dead.content
+    assert refused is not None and "169.254.169.254" in refused.content
+    assert "public" in refused.content.lower() or "refuse" in refused.content.lower()
+    assert len(dead.content) < 300 and len(refused.content) < 300
+    assert "Park Soo-ah" in embed_text(newsroom.bot_messages())  # it kept going
+
+
+async def test_article_without_quotes_says_so(newsroom: Newsroom) -> None:
+    await newsroom.reporter.send(
+        newsroom.channel, "", attachments=[("message.txt", seed_text("night-trains").encode())]
+    )
+    assert "No direct quotes." in embed_text(newsroom.bot_messages())
+
+
+async def test_everyone_inside_an_article_pings_no_one(newsroom: Newsroom) -> None:
+    text = seed_text("port-strike").replace(
+        "They chose a shutdown instead.", "They chose a shutdown instead, @everyone. **Bold**"
+    )
+    await newsroom.reporter.send(newsroom.channel, "", attachments=[("message.txt", text.encode())])
+
+    sends = [r for r in newsroom.env.http_requests if r.method == "POST" and r.json]
+    article_sends = [r for r in sends if r.json.get("embeds")]
+    assert article_sends
+    for request in article_sends:
+        assert request.json["allowed_mentions"] == {"parse": []}
+    answer = embed_text(newsroom.bot_messages())
+    assert "@everyone" in answer and "\\*\\*Bold\\*\\*" in answer  # shown, escaped, not obeyed
+
+
+async def test_forty_quotes_and_sixty_people_stay_within_discord_limits(
+    newsroom: Newsroom,
+) -> None:
+    text = crowded_article(quotes=40, people=60)
+    await newsroom.reporter.send(newsroom.channel, "", attachments=[("message.txt", text.encode())])
+
+    messages = newsroom.bot_messages()
+    assert messages
+    for message in messages:
+        assert len(message.content) <= limits.MESSAGE_CHARS
+        assert len(message.embeds) <= limits.EMBEDS_PER_MESSAGE
+        assert sum(len(e) for e in message.embeds) <= limits.EMBED_TOTAL_CHARS
+        for embed in message.embeds:
+            _assert_embed_within_limits(embed)
+    answer = embed_text(messages)
+    quoted = [f"berth {i} must" for i in range(40)]
+    assert all(q in answer for q in quoted), "every quote is shown, over several embeds"
+    assert "and " in answer and " more" in answer  # people beyond the list are counted
+
+
+def _assert_embed_within_limits(embed: discord.Embed) -> None:
+    assert len(embed.title or "") <= limits.EMBED_TITLE_CHARS
+    assert len(embed.description or "") <= limits.EMBED_DESCRIPTION_CHARS
+    assert len(embed.fields) <= limits.EMBED_FIELDS
+    for field in embed.fields:
+        assert len(field.value) <= limits.EMBED_FIELD_VALUE_CHARS
