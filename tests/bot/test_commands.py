@@ -23,7 +23,9 @@ async def test_who_said_by_surname_alias_and_phrase(newsroom: Newsroom) -> None:
     await _post(newsroom, "city-budget")
     await _post(newsroom, "port-strike")
 
-    by_surname = _response(await newsroom.reporter.slash(newsroom.channel, "who-said", query="Okafor"))
+    by_surname = _response(
+        await newsroom.reporter.slash(newsroom.channel, "who-said", query="Okafor")
+    )
     by_alias = _response(
         await newsroom.reporter.slash(newsroom.channel, "who-said", query="Mr. Okafor")
     )
