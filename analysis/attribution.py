@@ -362,6 +362,7 @@ class _Resolver:
         self.doc = doc
         self.clusters = clusters
         self.last_speakers: list[tuple[int, _Speaker]] = []
+        self.unnamed: list[tuple[str, str]] = []  # (head lemma, description) in text order
 
     def resolve(self, attribution: Attribution, span: QuoteSpan) -> _Speaker | None:
         """The speaker named, described or referred to by the attribution's token."""
@@ -445,6 +446,14 @@ class _Resolver:
             named = self._titled(token)
             if named is not None:
                 return _Speaker(named, None, cue)
+            # "the official" again: the unnamed source introduced earlier as "a senior official".
+            earlier = [d for lemma, d in self.unnamed if lemma == token.lemma_.lower()]
+            if earlier:
+                return _Speaker(None, earlier[-1], cue)
+            introduced = _indefinite_mention_before(token)
+            if introduced is not None:
+                return _Speaker(None, introduced, cue)
+        self.unnamed.append((token.lemma_.lower(), description))
         return _Speaker(None, description, cue)
 
     def _titled_cluster(self, lemma: str, before: int) -> str | None:
@@ -455,9 +464,9 @@ class _Resolver:
                 if end > before:
                     break
                 mention = self.doc.char_span(start, end, alignment_mode="expand")
-                if mention is not None and _titled_in_text(mention, lemma):
-                    if best is None or start > best[0]:
-                        best = (start, cluster.name)
+                later = best is None or start > best[0]
+                if later and mention is not None and _titled_in_text(mention, lemma):
+                    best = (start, cluster.name)
         return best[1] if best else None
 
     def _titled(self, token: Token) -> str | None:
@@ -513,9 +522,14 @@ def _appositive_name(token: Token) -> Token:
 def _name_span(token: Token) -> Span:
     """The proper name around token: its compound and flat PROPN neighbours."""
     start = token.i
-    while start > 0 and token.doc[start - 1].pos_ == "PROPN" and token.doc[start - 1].head.i in (
-        token.i,
-        start,
+    while (
+        start > 0
+        and token.doc[start - 1].pos_ == "PROPN"
+        and token.doc[start - 1].head.i
+        in (
+            token.i,
+            start,
+        )
     ):
         start -= 1
     return token.doc[start : token.i + 1]
@@ -549,3 +563,15 @@ def _entities_within(token: Token) -> list[Span]:
     """Named entities inside a noun phrase's own words: "Speaker of the House Paul Ryan"."""
     start, end = token.left_edge.i, token.right_edge.i + 1
     return [e for e in token.doc.ents if start <= e.start and e.end <= end]
+
+
+def _indefinite_mention_before(token: Token) -> str | None:
+    """Where 'the official' was first introduced as 'a senior port official', that phrase."""
+    lemma = token.lemma_.lower()
+    for earlier in reversed(token.doc[: token.left_edge.i]):
+        if earlier.lemma_.lower() != lemma or earlier.pos_ != "NOUN":
+            continue
+        if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in earlier.children):
+            phrase = _noun_phrase(earlier)
+            return phrase[:1].lower() + phrase[1:]
+    return None

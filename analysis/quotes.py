@@ -19,6 +19,10 @@ _SINGLE_MARK = re.compile(r"[‘’']")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+# Short words a title leaves in lower case: "Ports of the Future".
+_MINOR_WORDS = frozenset(
+    {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with", "from"}
+)
 _OPENING_GLYPHS = {"“", "``", "„", "«", "‘"}
 _CLOSING_GLYPHS = {"”", "»", "’"}
 _OPENERS_BEFORE = set("([{—–-/")  # a mark after these opens, like after a space
@@ -221,8 +225,9 @@ def _is_short_full_sentence(text: str, span: QuoteSpan, content: str) -> bool:
 
 def _looks_like_title(text: str, span: QuoteSpan, words: list[str]) -> bool:
     """A Title-Case phrase named by "the report", "titled", "called", "book", "film" and such."""
-    capitalised = [w for w in words if w[0].isupper() or w[0].isdigit()]
-    if len(capitalised) < max(2, (len(words) * 2 + 2) // 3):
+    major = [w for w in words if w.lower() not in _MINOR_WORDS]
+    capitalised = [w for w in major if w[0].isupper() or w[0].isdigit()]
+    if len(capitalised) < max(2, (len(major) * 2 + 2) // 3):
         return False
     content = text[span.start : span.end].rstrip()
     if content.endswith((".", "!", "?")) and not content.endswith("...") and len(words) > 5:
@@ -234,5 +239,4 @@ def _looks_like_title(text: str, span: QuoteSpan, words: list[str]) -> bool:
 
 def _all_title_case(words: list[str]) -> bool:
     """Every word capitalised apart from short joining words: a headline or title, not speech."""
-    minor = {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with"}
-    return len(words) <= 8 and all(w[0].isupper() or w.lower() in minor for w in words)
+    return len(words) <= 8 and all(w[0].isupper() or w.lower() in _MINOR_WORDS for w in words)
