@@ -40,8 +40,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return asyncio.run(run_analyze(settings, args.sources, as_json=args.json))
     if args.command == "demo":
-        from bot.demo import run_demo
-
+        # simcord builds discord.py clients as it imports; their voice/intents chatter is noise.
+        logging.getLogger("discord").setLevel(logging.ERROR)
+        try:
+            from bot.demo import run_demo
+        except ImportError as error:  # simcord is an extra, not a run-time dependency
+            print(
+                f"newsbot demo needs the demo extra ({error.name} is missing): "
+                "pip install 'newsbot[demo]'",
+                file=sys.stderr,
+            )
+            return 2
         return asyncio.run(run_demo(args.articles, as_json=args.json))
     from bot.runner import run_bot, sync_commands
 
