@@ -10,6 +10,7 @@ from intake.urls import find_urls
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 MAX_LINKS_PER_MESSAGE = 3
+PASTE_FILENAME = "message.txt"  # what the Discord client names a paste too long for a message
 
 
 @dataclass(frozen=True)

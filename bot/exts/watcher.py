@@ -12,7 +12,7 @@ from discord.ext import commands
 from analysis.answer import looks_like_question
 from bot.client import NewsBot
 from bot.exts.errors import UNEXPECTED
-from bot.message_parts import MessageParts, message_parts
+from bot.message_parts import PASTE_FILENAME, MessageParts, message_parts
 from bot.render import article_embeds, ask_embed, jump_url
 from bot.replies import open_thread, send_embeds, send_text
 from handlers.ask import article_for_reply, ask
@@ -72,7 +72,9 @@ class Watcher(commands.Cog):
             jobs.append(("", partial(ingest_text, self.services, origin, parts.text)))
         async with message.channel.typing():
             for label, job in jobs:
-                await self._read_one(message, label, job, quiet_if_short=not label)
+                # Discord makes message.txt of a long paste by itself: it is pasted text too.
+                pasted = label in ("", PASTE_FILENAME)
+                await self._read_one(message, label, job, quiet_if_short=pasted)
 
     async def _ingest_file(self, origin: Origin, file: discord.Attachment) -> IngestResult:
         if file.size > self.services.attachment_max_bytes:

@@ -58,3 +58,18 @@ async def test_same_article_twice_points_to_the_first_answer(newsroom: Newsroom)
     assert last is not None and last.content.startswith("Already read")
     assert "discord.com/channels/" in last.content
     assert len(newsroom.channel.threads) == 1
+
+
+async def test_short_paste_as_message_txt_is_conversation_but_a_short_file_is_answered(
+    newsroom: Newsroom,
+) -> None:
+    chatter = ("Lunch at noon? " * 30).encode()  # long enough to become message.txt, not prose
+    await newsroom.reporter.send(newsroom.channel, "", attachments=[("message.txt", chatter)])
+    assert newsroom.bot_messages() == []
+
+    await newsroom.reporter.send(
+        newsroom.channel, "", attachments=[("notes.md", b"# Notes\n\nCall the port office.")]
+    )
+    answer = newsroom.channel.last_message
+    assert answer is not None and answer.author.bot
+    assert answer.content.startswith("`notes.md`: too short to be an article")
