@@ -119,6 +119,9 @@ def find_attribution(
     # a partial quote inside the reporter's sentence takes the sentence's own cue first.
     after_first = bool(after) and (ends_like_speech or not before)
     may_use_after = bool(after) and not content.endswith(".")
+    dashed = _dash_signature(after)
+    if dashed is not None:
+        return dashed
     if after_first:
         found = _cue_in(after, near_end=False)
         if found is None and ends_like_speech:
@@ -134,6 +137,18 @@ def find_attribution(
         or (_clause_subject(ancestors, span) if before else None)
         or _cue_in(_previous_sentence(doc, before, span, previous), near_end=True)
     )
+
+
+def _dash_signature(after: list[Token]) -> Attribution | None:
+    """'"…" ― Martha Aguilar': a name signed after a dash."""
+    if len(after) < 2 or after[0].text not in {"―", "—", "–", "-", "--"}:
+        return None
+    name = after[1]
+    if name.pos_ != "PROPN":
+        return None
+    while name.dep_ in {"compound", "flat"} and name.head.i == name.i + 1:
+        name = name.head
+    return Attribution(name, after[0].text)
 
 
 def _bare_verb_after(after: list[Token]) -> Attribution | None:
@@ -337,6 +352,8 @@ def _subject_of(verb: Token, window: list[Token]) -> Token | None:
         subjects = [c for c in current.children if c.dep_ in _SUBJECTS and c.i in in_window]
         if subjects:
             return subjects[0]
+        if current.dep_ == "acl" and current.head.pos_ == "PROPN":
+            return current.head  # 'footage of Hillary Clinton asking, "…"'
         if current.dep_ not in _SUBJECTLESS or current.head is current:
             break
         current = current.head
