@@ -27,9 +27,10 @@ LABELS = {"PERSON": "People", "ORG": "Organisations", "GPE": "Places", "LOC": "P
 
 
 async def run_analyze(
-    settings: Settings, sources: Sequence[str], *, as_json: bool, out: TextIO = sys.stdout
+    settings: Settings, sources: Sequence[str], *, as_json: bool, out: TextIO | None = None
 ) -> int:
     """Analyse every source in order; print one report each; 1 if any failed."""
+    out = out or sys.stdout
     nlp = await load_nlp(settings)
     policy = fetch_policy(settings)
     failed = False

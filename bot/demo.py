@@ -31,8 +31,9 @@ def default_articles() -> list[Path]:
     return [SEEDS / f"{slug}{suffixes[i % 2]}" for i, slug in enumerate(slugs)]
 
 
-async def run_demo(articles: Sequence[Path], *, as_json: bool, out: TextIO = sys.stdout) -> int:
+async def run_demo(articles: Sequence[Path], *, as_json: bool, out: TextIO | None = None) -> int:
     """Post the articles in a simulated newsroom, query them, print the transcript."""
+    out = out or sys.stdout
     paths = list(articles) or default_articles()
     missing = [str(p) for p in paths if not p.is_file()]
     if missing:

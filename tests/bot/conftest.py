@@ -44,7 +44,7 @@ def seed_text(slug: str) -> str:
     return (SEEDS / f"{slug}.txt").read_text(encoding="utf-8")
 
 
-def test_settings(tmp_path: Path) -> Settings:
+def bot_settings(tmp_path: Path) -> Settings:
     """Settings for a test: a temp database, loopback allowed for the test's page server."""
     return Settings(
         _env_file=None,  # type: ignore[call-arg]
@@ -57,7 +57,7 @@ def test_settings(tmp_path: Path) -> Settings:
 @pytest.fixture
 async def services(nlp: Language, tmp_path: Path) -> AsyncIterator[Services]:
     """Real services on a temporary SQLite database."""
-    async with build_services(test_settings(tmp_path), nlp=nlp) as built:
+    async with build_services(bot_settings(tmp_path), nlp=nlp) as built:
         yield built
 
 
