@@ -17,11 +17,13 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
+from spacy.language import Language
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.pool import NullPool
 
+from analysis.nlp import load_pipeline
 from storage.engine import SCHEMA_URL_OPTION, make_engine, make_sessionmaker, upgrade_database
 
 POSTGRES_URL_ENV = "NEWSBOT_TEST_POSTGRES_URL"
@@ -97,3 +99,9 @@ def engine(database_url: str) -> Iterator[AsyncEngine]:
 def sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     """The session factory on the migrated test database."""
     return make_sessionmaker(engine)
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    """The real spaCy pipeline, loaded once for the whole test session."""
+    return load_pipeline()

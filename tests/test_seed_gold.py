@@ -14,7 +14,6 @@ from typing import Any
 import pytest
 from spacy.language import Language
 
-from analysis.nlp import load_pipeline
 from analysis.pipeline import analyze
 from analysis.types import Entity, Report
 from intake.files import read_article_file
@@ -29,11 +28,6 @@ def gold_slugs() -> list[str]:
     """Every seed that has a gold file."""
     return sorted(path.stem for path in GOLD_DIR.glob("*.json"))
 
-
-@pytest.fixture(scope="session")
-def nlp() -> Language:
-    """The spaCy pipeline, loaded once for the whole session."""
-    return load_pipeline()
 
 
 def load_gold(slug: str) -> dict[str, Any]:

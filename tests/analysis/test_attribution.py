@@ -10,17 +10,11 @@ from spacy.language import Language
 
 from analysis.attribution import attribute_quotes
 from analysis.entities import cluster_entities
-from analysis.nlp import load_pipeline
 from analysis.types import Quote
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = sorted((ROOT / "tests" / "gold").glob("*.json"))
 
-
-@pytest.fixture(scope="session")
-def nlp() -> Language:
-    """The spaCy pipeline, loaded once for the session."""
-    return load_pipeline()
 
 
 def quotes_of(nlp: Language, text: str) -> list[Quote]:

@@ -9,7 +9,6 @@ import pytest
 from spacy.language import Language
 
 from analysis.digest import make_digest
-from analysis.nlp import load_pipeline
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = sorted((ROOT / "tests" / "gold").glob("*.json"))
@@ -33,10 +32,6 @@ Contact the reporter: a.kowalczyk@example-news.org
 Comments are moderated. Read more: port coverage
 """
 
-
-@pytest.fixture(scope="session")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def test_lead_comes_first_without_its_dateline(nlp: Language) -> None:

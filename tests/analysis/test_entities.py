@@ -9,7 +9,6 @@ import pytest
 from spacy.language import Language
 
 from analysis.entities import cluster_entities
-from analysis.nlp import load_pipeline
 from analysis.ranking import rank_entities
 from analysis.types import EntityCluster, Quote
 
@@ -25,10 +24,6 @@ TWO_PARKS = (
     "Reporting by Anna Kowalczyk; editing by Tom Reyes\n"
 )
 
-
-@pytest.fixture(scope="session")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def clusters_of(nlp: Language, text: str) -> list[EntityCluster]:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
 from analysis.attribution import attribute_quotes
 from analysis.entities import cluster_entities
-from analysis.nlp import load_pipeline
 from analysis.quotes import find_quote_spans, is_direct_quote
 
 MARKS = ['"', "“", "”", "‘", "’", "'", "''", "``", "'''", "«", "»"]
@@ -19,11 +17,6 @@ quote_heavy_text = st.lists(
 ).map("".join)
 any_text = st.one_of(st.text(max_size=200), quote_heavy_text)
 
-
-@pytest.fixture(scope="session")
-def nlp() -> Language:
-    """The spaCy pipeline, loaded once for the session."""
-    return load_pipeline()
 
 
 @settings(max_examples=200, deadline=None)

@@ -80,11 +80,3 @@ async def newsroom(simcord_env: simcord.Env, simcord_bot: NewsBot) -> Newsroom:
     result = await editor.slash(channel, "watch")
     assert result.response is not None and "Watching" in result.response.content
     return Newsroom(env, simcord_bot, guild, channel, editor, reporter, result.response.id)
-
-
-@pytest.fixture(scope="session")
-def nlp() -> Language:
-    """The real spaCy model, loaded once."""
-    from analysis.nlp import load_pipeline
-
-    return load_pipeline()

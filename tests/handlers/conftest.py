@@ -16,14 +16,6 @@ from intake.policy import FetchPolicy
 from intake.session import make_session
 
 
-@pytest.fixture(scope="session")
-def nlp() -> Language:
-    """The real spaCy model, loaded once."""
-    from analysis.nlp import load_pipeline
-
-    return load_pipeline()
-
-
 @pytest.fixture
 async def services(
     nlp: Language, sessionmaker: async_sessionmaker[AsyncSession]
