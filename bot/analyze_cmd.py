@@ -6,22 +6,13 @@ import json
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict
-from pathlib import Path
 from typing import Any, TextIO
 
-from spacy.language import Language
-
-from analysis.pipeline import analyze
 from analysis.types import Report
-from bot.composition import fetch_policy, load_nlp
+from bot.composition import build_reader
 from bot.settings import Settings
-from intake.article import Article
-from intake.errors import IntakeError
-from intake.fetch import Fetcher
-from intake.files import read_article_file
-from intake.pages import article_from_page
-from intake.quality import language_note, shortness_note
-from intake.session import make_session
+from handlers.analyze import analyze_source
+from handlers.errors import CannotRead
 
 LABELS = {"PERSON": "People", "ORG": "Organisations", "GPE": "Places", "LOC": "Places"}
 
@@ -31,43 +22,17 @@ async def run_analyze(
 ) -> int:
     """Analyse every source in order; print one report each; 1 if any failed."""
     out = out or sys.stdout
-    nlp = await load_nlp(settings)
-    policy = fetch_policy(settings)
     failed = False
-    async with make_session(policy) as http:
-        fetcher = Fetcher(http, policy)
+    async with build_reader(settings) as reader:
         for source in sources:
             try:
-                article = await _read(source, fetcher)
-            except IntakeError as error:
+                report = await analyze_source(reader, source)
+            except CannotRead as error:
                 failed = True
                 _emit({"source": source, "error": error.message}, as_json, out)
                 continue
-            report = _analyze_with_notes(nlp, article, settings.min_article_words)
             _emit(report_object(source, report), as_json, out)
     return 1 if failed else 0
-
-
-async def _read(source: str, fetcher: Fetcher) -> Article:
-    if source.startswith(("http://", "https://")):
-        return article_from_page(await fetcher.fetch(source))
-    return read_article_file(Path(source))
-
-
-def _analyze_with_notes(nlp: Language, article: Article, min_words: int) -> Report:
-    notes = list(article.notes)
-    notes += [n for n in (shortness_note(article, min_words), language_note(article)) if n]
-    if language_note(article) is not None:
-        # English-only analysis of another language would invent people and quotes.
-        return Report(article=article, entities=(), quotes=(), digest=(), notes=tuple(notes))
-    report = analyze(nlp, article)
-    return Report(
-        article=article,
-        entities=report.entities,
-        quotes=report.quotes,
-        digest=report.digest,
-        notes=tuple(dict.fromkeys(notes)),
-    )
 
 
 def report_object(source: str, report: Report) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from spacy.language import Language
 
 from analysis.nlp import load_pipeline
 from bot.settings import Settings
+from handlers.analyze import Reader
 from handlers.services import Services
 from intake.fetch import Fetcher
 from intake.policy import FetchPolicy
@@ -33,6 +34,17 @@ def fetch_policy(settings: Settings) -> FetchPolicy:
 async def load_nlp(settings: Settings) -> Language:
     """Load the spaCy pipeline in a thread: it takes a second and must not block the loop."""
     return await asyncio.to_thread(load_pipeline, settings.spacy_model)
+
+
+@asynccontextmanager
+async def build_reader(settings: Settings) -> AsyncIterator[Reader]:
+    """What `newsbot analyze` needs: the pipeline and a fetcher, no database."""
+    policy = fetch_policy(settings)
+    nlp = await load_nlp(settings)
+    async with make_session(policy) as http:
+        yield Reader(
+            nlp=nlp, fetcher=Fetcher(http, policy), min_article_words=settings.min_article_words
+        )
 
 
 @asynccontextmanager

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import discord
 
-from intake.urls import find_urls
+from handlers.ingest import links_in
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 MAX_LINKS_PER_MESSAGE = 3
@@ -29,7 +29,7 @@ class MessageParts:
 
 def message_parts(message: discord.Message) -> MessageParts:
     """Split a message into links, article attachments and remaining text."""
-    links = tuple(dict.fromkeys(find_urls(message.content)))[:MAX_LINKS_PER_MESSAGE]
+    links = tuple(links_in(message.content))[:MAX_LINKS_PER_MESSAGE]
     text = message.content
     for link in links:
         text = text.replace(link, " ")

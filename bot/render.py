@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import discord
 from discord.utils import escape_markdown
 
@@ -38,12 +36,12 @@ def jump_url(guild_id: int, channel_id: int, message_id: int) -> str:
     return f"https://discord.com/channels/{guild_id}/{channel_id}/{message_id}"
 
 
-def article_embeds(article: StoredArticle, notes: Iterable[str] = ()) -> list[discord.Embed]:
+def article_embeds(article: StoredArticle) -> list[discord.Embed]:
     """The analysis: headline card with digest and entities, then the quotes."""
     card = discord.Embed(
         title=shorten(safe(article.title or "Untitled article"), EMBED_TITLE_CHARS),
         url=article.url,
-        description=_digest_text(article, notes),
+        description=_digest_text(article),
         colour=COLOUR,
     )
     source = _source_line(article)
@@ -53,6 +51,9 @@ def article_embeds(article: StoredArticle, notes: Iterable[str] = ()) -> list[di
         value = _entity_line([e for e in article.entities if e.label in kinds])
         if value:
             card.add_field(name=label, value=value, inline=False)
+    analysed = bool(article.digest or article.entities or article.quotes)
+    if not analysed and article.notes:  # not analysed (another language): no "no quotes" claim
+        return [card]
     return [card, *_quote_embeds(article.quotes)]
 
 
@@ -78,9 +79,9 @@ def _quote_embeds(quotes: tuple[StoredQuote, ...]) -> list[discord.Embed]:
     return embeds
 
 
-def _digest_text(article: StoredArticle, notes: Iterable[str]) -> str:
+def _digest_text(article: StoredArticle) -> str:
     lines = [safe(sentence) for sentence in article.digest]
-    lines += [f"*{safe(note)}*" for note in notes]
+    lines += [f"*{safe(note)}*" for note in article.notes]
     return shorten("\n\n".join(lines), EMBED_DESCRIPTION_CHARS) if lines else "*No digest.*"
 
 

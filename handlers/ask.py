@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from analysis.answer import best_passages, content_terms
@@ -10,6 +11,18 @@ from storage.articles import ArticleRepository
 from storage.records import StoredArticle
 
 CANDIDATE_ARTICLES = 20
+# A question opens with one of these, or ends with a question mark.
+_QUESTION_START = re.compile(
+    r"(?:who|whom|whose|what|when|where|why|how|which|did|does|do|is|are|was|were|can|could"
+    r"|should|would|will|has|have|had)\b",
+    re.IGNORECASE,
+)
+
+
+def looks_like_question(text: str) -> bool:
+    """Whether a message reads as a question, not a remark such as "thanks!"."""
+    stripped = text.strip()
+    return stripped.endswith("?") or _QUESTION_START.match(stripped) is not None
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from intake.files import article_from_attachment
 from intake.pages import article_from_page
 from intake.quality import language_note, shortness_note
 from intake.text import article_from_text
-from intake.urls import canonical_url
+from intake.urls import canonical_url, find_urls
 from storage.articles import ArticleRepository
 from storage.errors import DuplicateArticleError
 from storage.records import StoredArticle
@@ -46,18 +46,28 @@ async def ingest_text(services: Services, origin: Origin, text: str) -> IngestRe
     return await _ingest(services, origin, article)
 
 
+def links_in(message: str) -> list[str]:
+    """The http(s) links in a message, in order, each once."""
+    return list(dict.fromkeys(find_urls(message)))
+
+
 def could_be_article(services: Services, text: str) -> bool:
     """A cheap first look: is pasted text long enough that it may be an article?"""
     return len(text.split()) >= services.min_article_words
+
+
+def check_attachment_size(services: Services, filename: str, size: int) -> None:
+    """Refuse an attachment over the size cap, before anything is downloaded."""
+    if size > services.attachment_max_bytes:
+        limit_kb = services.attachment_max_bytes // 1024
+        raise CannotRead(f"`{filename}` is larger than the {limit_kb} KB I read from attachments.")
 
 
 async def ingest_attachment(
     services: Services, origin: Origin, filename: str, data: bytes
 ) -> IngestResult:
     """Analyse and store an attached .txt, .md or .html file."""
-    if len(data) > services.attachment_max_bytes:
-        limit_kb = services.attachment_max_bytes // 1024
-        raise CannotRead(f"`{filename}` is larger than the {limit_kb} KB I read from attachments.")
+    check_attachment_size(services, filename, len(data))
     try:
         article = article_from_attachment(filename, data)
     except IntakeError as error:

@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from spacy.language import Language
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from analysis.pipeline import analyze
 from analysis.types import Report
 from intake.article import Article
 from intake.fetch import Fetcher
+from storage.engine import SessionFactory
 
 T = TypeVar("T")
 
@@ -23,7 +23,7 @@ T = TypeVar("T")
 class Services:
     """The long-lived parts every handler call shares."""
 
-    sessionmaker: async_sessionmaker[AsyncSession]
+    sessionmaker: SessionFactory
     nlp: Language
     fetcher: Fetcher
     executor: Executor

@@ -49,7 +49,11 @@ def make_engine(url: str, *, schema: str | None = None, **options: Any) -> Async
     return create_async_engine(parsed, **options)
 
 
-def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+# What the layers above hold to open units of work: `async with factory.begin() as session:`.
+SessionFactory = async_sessionmaker[AsyncSession]
+
+
+def make_sessionmaker(engine: AsyncEngine) -> SessionFactory:
     """The one session factory; objects stay readable after commit."""
     return async_sessionmaker(engine, expire_on_commit=False)
 

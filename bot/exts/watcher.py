@@ -9,17 +9,17 @@ from functools import partial
 import discord
 from discord.ext import commands
 
-from analysis.answer import looks_like_question
 from bot.client import NewsBot
 from bot.exts.errors import UNEXPECTED
 from bot.message_parts import PASTE_FILENAME, MessageParts, message_parts
 from bot.render import article_embeds, ask_embed, jump_url
 from bot.replies import open_thread, send_embeds, send_text
-from handlers.ask import article_for_reply, ask
-from handlers.errors import CannotRead, HandlerError, NotAnArticle
+from handlers.ask import article_for_reply, ask, looks_like_question
+from handlers.errors import HandlerError, NotAnArticle
 from handlers.ingest import (
     IngestResult,
     Origin,
+    check_attachment_size,
     could_be_article,
     ingest_attachment,
     ingest_link,
@@ -77,9 +77,7 @@ class Watcher(commands.Cog):
                 await self._read_one(message, label, job, quiet_if_short=pasted)
 
     async def _ingest_file(self, origin: Origin, file: discord.Attachment) -> IngestResult:
-        if file.size > self.services.attachment_max_bytes:
-            limit_kb = self.services.attachment_max_bytes // 1024
-            raise CannotRead(f"`{file.filename}` is larger than the {limit_kb} KB I read.")
+        check_attachment_size(self.services, file.filename, file.size)
         data = await file.read()
         return await ingest_attachment(self.services, origin, file.filename, data)
 
@@ -121,7 +119,7 @@ class Watcher(commands.Cog):
             await send_text(message.channel, text, reference=message)
             return
         thread = await open_thread(message, article.title or "Article")
-        embeds = article_embeds(article, result.notes)
+        embeds = article_embeds(article)
         if thread is not None:
             first = await send_embeds(thread, embeds)
         else:

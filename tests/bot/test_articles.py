@@ -73,3 +73,33 @@ async def test_short_paste_as_message_txt_is_conversation_but_a_short_file_is_an
     answer = newsroom.channel.last_message
     assert answer is not None and answer.author.bot
     assert answer.content.startswith("`notes.md`: too short to be an article")
+
+
+GERMAN = """Hafenarbeiter in Harbourton legen die Arbeit nieder
+
+Tausende Hafenarbeiter haben am Montag in Harbourton die Arbeit niedergelegt, nachdem die
+Tarifverhandlungen in der Nacht gescheitert waren. Mehr als vierzig Containerschiffe warten
+vor der Küste, und die Versorgung mit Treibstoff und frischen Lebensmitteln ist gefährdet.
+
+Die Gewerkschaft hatte eine Lohnerhöhung von neun Prozent über zwei Jahre gefordert. Die
+Hafenbehörde bot vier Prozent an und verwies auf sinkende Umschlagszahlen und die Kosten des
+neuen Containerterminals, das im vergangenen Jahr eröffnet wurde. Es ist der erste Streik im
+Hafen seit dem Jahr 2009, und die Stimmung vor dem Haupttor war angespannt.
+
+Ökonomen warnen, dass ein langer Streik die ganze Region treffen würde. Die Fischer und die
+kleinen Händler an der Küste sind auf den Hafen angewiesen, und viele Familien leben von den
+Löhnen der Hafenarbeiter. Die Verhandlungen sollen am Donnerstag weitergehen, aber keine der
+beiden Seiten zeigte sich am Montag zu Zugeständnissen bereit. Die Polizei meldete keine
+Zwischenfälle, doch die Gewerkschaft kündigte weitere Kundgebungen für die kommende Woche an.
+"""
+
+
+async def test_article_in_another_language_is_stored_with_a_note(newsroom: Newsroom) -> None:
+    await newsroom.reporter.send(
+        newsroom.channel, "", attachments=[("message.txt", GERMAN.encode())]
+    )
+    messages = newsroom.bot_messages()
+    answer = embed_text(messages)
+    assert "Hafenarbeiter in Harbourton legen die Arbeit nieder" in answer
+    assert "not in English (de)" in answer
+    assert "No direct quotes." not in answer  # nothing was analysed, so nothing is claimed
