@@ -3,35 +3,53 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
+from collections.abc import Coroutine
+from typing import Any
 
 from bot.client import NewsBot
 from bot.composition import build_services
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
 
 async def run_bot(settings: Settings) -> int:
     """Serve until SIGTERM or SIGINT, then close Discord, HTTP and the database."""
     assert settings.discord_token is not None
     token = settings.discord_token.get_secret_value()
+    # Leaving build_services waits for analyses in flight, then closes HTTP and the database.
     async with build_services(settings) as services, NewsBot(services) as bot:
-        stop = asyncio.Event()
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGTERM, signal.SIGINT):
-            loop.add_signal_handler(sig, stop.set)
-        serving = asyncio.create_task(bot.start(token))
-        stopping = asyncio.create_task(stop.wait())
-        done, _ = await asyncio.wait({serving, stopping}, return_when=asyncio.FIRST_COMPLETED)
-        if stopping in done:
-            log.info("shutting down")
-        await bot.close()  # work in flight is awaited by build_services' executor shutdown
-        stopping.cancel()
-        if serving in done:
-            serving.result()  # re-raises a login or gateway failure
+        await serve_until_stopped(bot, bot.start(token))
     return 0
+
+
+async def serve_until_stopped(bot: NewsBot, serving: Coroutine[Any, Any, None]) -> None:
+    """Run `serving` until it ends or a stop signal arrives; then close the bot."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in STOP_SIGNALS:
+        loop.add_signal_handler(sig, stop.set)
+    serve_task = asyncio.create_task(serving)
+    stop_task = asyncio.create_task(stop.wait())
+    try:
+        await asyncio.wait({serve_task, stop_task}, return_when=asyncio.FIRST_COMPLETED)
+        if stop.is_set():
+            log.info("stop signal received: closing the gateway connection")
+        await bot.close()
+        if serve_task.done():
+            serve_task.result()  # re-raises a login or gateway failure
+        else:
+            serve_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await serve_task
+    finally:
+        stop_task.cancel()
+        for sig in STOP_SIGNALS:
+            loop.remove_signal_handler(sig)
 
 
 async def sync_commands(settings: Settings) -> int:
