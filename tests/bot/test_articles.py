@@ -103,3 +103,27 @@ async def test_article_in_another_language_is_stored_with_a_note(newsroom: Newsr
     assert "Hafenarbeiter in Harbourton legen die Arbeit nieder" in answer
     assert "not in English (de)" in answer
     assert "No direct quotes." not in answer  # nothing was analysed, so nothing is claimed
+
+
+async def test_without_thread_permission_the_bot_replies_to_the_message(
+    newsroom: Newsroom,
+) -> None:
+    newsroom.env.inject_error(
+        "POST",
+        "/channels/*/messages/*/threads",
+        status=403,
+        code=50013,
+        message="Missing Permissions",
+    )
+    await newsroom.reporter.send(
+        newsroom.channel, "", attachments=[("message.txt", seed_text("port-strike").encode())]
+    )
+    posted = newsroom.channel.history()[-1]
+    assert newsroom.channel.threads == []
+    assert posted.author.bot and posted.reference is not None
+    assert "Park Soo-ah" in embed_text([posted])
+
+    # A reply to that answer is a follow-up about the same article.
+    await newsroom.reporter.send(newsroom.channel, "What did the union demand?", reply_to=posted)
+    follow_up = newsroom.channel.history()[-1]
+    assert follow_up.author.bot and "9 percent" in embed_text([follow_up])
