@@ -147,3 +147,137 @@ def test_seed_people_and_descriptions_match_gold(nlp: Language, gold_path: Path)
         assert people[name].description == description
     all_forms = {form for c in clusters for form in (c.name, *c.surfaces)}
     assert not all_forms & set(gold.get("not_people", []))
+
+
+def _labels(nlp: Language, text: str) -> dict[str, str]:
+    return {c.name: c.label for c in clusters_of(nlp, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # An acronym of a common noun is no place; a real abbreviation still is.
+        (
+            "Lumenar said it would shift spending to AI. Its rivals in the US did the same.",
+            {"US": "GPE"},
+            {"AI"},
+        ),
+        # A wire agency that saw a memo is an organisation; the city is still a place.
+        (
+            "Chief executive Rebecca Thornbury told staff in a memo, seen by Northwire, that "
+            "the company would open a centre in Lisbon.",
+            {"Northwire": "ORG", "Lisbon": "GPE"},
+            set(),
+        ),
+        # "The power company Westgrid" and "a Westgrid engineer": an organisation.
+        (
+            "The power company Westgrid said most homes would be reconnected by Saturday. "
+            "A Westgrid engineer said poles had snapped near the village of Loughmore.",
+            {"Westgrid": "ORG", "Loughmore": "GPE"},
+            set(),
+        ),
+        # A plural common noun opening a sentence is not an organisation; the union is.
+        (
+            "Nurses' representatives were cautious. Sarah Lindqvist, regional secretary of "
+            "the Nurses' Federation, said staff wanted written assurances.",
+            {"Nurses' Federation": "ORG", "Sarah Lindqvist": "PERSON"},
+            {"Nurses"},
+        ),
+        # A fragment of an organisation already named is that organisation.
+        (
+            "Esterby General Hospital and the St. Brigid's Hospital Group agreed to merge. "
+            "Li Wenjun, chief executive of St. Brigid's, will lead the new group.",
+            {"St. Brigid's Hospital Group": "ORG", "Esterby General Hospital": "ORG"},
+            {"St. Brigid"},
+        ),
+        # A dateline in capitals is shown as the place is written, and merged with it.
+        (
+            "CALDERA CITY, Sept. 18 (Northwire) — The Constitutional Court struck down a law "
+            "on Wednesday. Judges in Caldera City said the ruling was final.",
+            {"Caldera City": "GPE", "Constitutional Court": "ORG"},
+            {"CALDERA CITY"},
+        ),
+        (
+            "ESTERBY, June 12 (Northwire) — Two hospital groups agreed to merge on Thursday, "
+            "the largest deal the region has seen.",
+            {"Esterby": "GPE"},
+            {"ESTERBY"},
+        ),
+    ],
+)
+def test_ner_slips_corrected_and_the_rest_left_alone(
+    nlp: Language, text: str, expected: dict[str, str], absent: set[str]
+) -> None:
+    labels = _labels(nlp, text)
+    for name, label in expected.items():
+        assert labels.get(name) == label, (name, labels)
+    assert not absent & set(labels), labels
+
+
+def test_schools_named_before_a_plural_noun_are_not_people_and_all_count(nlp: Language) -> None:
+    text = (
+        "Lakeview and Orchard Hill elementary schools will shut in June, the board said. "
+        "Olivia Brandt, a mother of two pupils at Lakeview, said the board had decided "
+        "months ago. A lot of the kids at Lakeview walk to school."
+    )
+    clusters = {c.name: c for c in clusters_of(nlp, text)}
+    assert clusters["Lakeview"].label != "PERSON"
+    assert len(clusters["Lakeview"].spans) == 3
+    assert "Orchard Hill" in clusters and clusters["Orchard Hill"].label != "PERSON"
+    assert [c.name for c in clusters.values() if c.label == "PERSON"] == ["Olivia Brandt"]
+
+
+def test_a_bare_surname_ner_missed_still_counts_for_the_person(nlp: Language) -> None:
+    text = (
+        "Tomas Berg, a labour economist at the Baltic Institute, said the strike was costly. "
+        "The institute's chair said the numbers were new. Shipping firms agreed with Berg "
+        "on Tuesday."
+    )
+    people = people_of(nlp, text)
+    assert list(people) == ["Tomas Berg"]
+    assert [text[s:e] for s, e in people["Tomas Berg"].spans] == ["Tomas Berg", "Berg"]
+
+
+SHARED_SURNAME = (
+    "Hillary Clinton campaigned in Iowa on Monday. Her husband, former President Bill "
+    "Clinton, spoke in Nevada. Voters cheered as Bill Clinton said the race was close.\n\n"
+    "In Des Moines, the crowd was large. Mrs. Clinton said she expected to win the state. "
+    "Clinton also promised to visit again before the caucuses."
+)
+
+
+def test_two_people_sharing_a_surname_stay_apart(nlp: Language) -> None:
+    people = people_of(nlp, SHARED_SURNAME)
+    assert {"Hillary Clinton", "Bill Clinton"} <= set(people)
+    hillary = [SHARED_SURNAME[s:e] for s, e in people["Hillary Clinton"].spans]
+    bill = [SHARED_SURNAME[s:e] for s, e in people["Bill Clinton"].spans]
+    assert "Mrs. Clinton" in hillary and "Mrs. Clinton" not in bill
+    assert hillary[-1] == "Clinton"  # the main figure, not the one named two sentences back
+    assert all("Hillary" not in form for form in bill)
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "forms"),
+    [
+        # A surname NER tagged as an organisation belongs to the person.
+        (
+            "Martin O’Malley moved staff to Iowa on Monday. O’Malley's aides said the "
+            "campaign would spend its money there.",
+            "Martin O’Malley",
+            ["Martin O’Malley", "O’Malley"],
+        ),
+        (
+            "Senior editor Joel Pollak said the report was wrong. Pollak repeated the claim.",
+            "Joel Pollak",
+            ["Joel Pollak", "Pollak"],
+        ),
+    ],
+)
+def test_a_persons_forms_gather_under_their_full_name(
+    nlp: Language, text: str, person: str, forms: list[str]
+) -> None:
+    people = people_of(nlp, text)
+    assert person in people, people
+    assert people[person].surfaces == forms
+    others = {c.name for c in clusters_of(nlp, text) if c.label != "PERSON"}
+    assert not {f for f in forms if f != person} & others
