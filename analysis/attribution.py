@@ -6,12 +6,22 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from analysis.cues import (
+    NOT_SPEAKER_LABELS,
+    as_they_put_it,
+    introducing_paragraph,
+    name_head,
+    signature_below,
+    token_index_at,
+    verb_right_before,
+)
 from analysis.lexicon import REPORTING_NOUNS, REPORTING_VERBS, SPEAKER_PRONOUNS
 from analysis.names import honorific_gender, is_alias_of, is_honorific, pronoun_gender
 from analysis.quotes import QuoteSpan, find_quote_spans, is_direct_quote
 from analysis.types import EntityCluster, Quote
 
 _SUBJECTS = {"nsubj", "nsubjpass"}
+_OBJECTS = {"dobj", "dative", "iobj", "pobj", "attr", "oprd"}
 # Clauses whose subject is their head's: "adding", "and added", "went on to say".
 _SUBJECTLESS = {"advcl", "conj", "xcomp", "pcomp", "acl", "ccomp", "relcl"}
 _SENTENCE_ENDS = {".", "!", "?"}
@@ -119,7 +129,7 @@ def find_attribution(
     # a partial quote inside the reporter's sentence takes the sentence's own cue first.
     after_first = bool(after) and (ends_like_speech or not before)
     may_use_after = bool(after) and not content.endswith(".")
-    dashed = _dash_signature(after)
+    dashed = _dash_signature(after) or _signed_below(doc, span)
     if dashed is not None:
         return dashed
     if after_first:
@@ -130,13 +140,53 @@ def find_attribution(
             return found
     ancestors = _ancestors_outside(doc, span)
     return (
-        _governing_cue(ancestors, span)
+        _aside(before)
+        or _verb_leading_in(before)
+        or _governing_cue(ancestors, span)
         or _cue_in(before, near_end=True)
         or _colon_introduction(before)
         or (_cue_in(after, near_end=False) if may_use_after and not after_first else None)
         or (_clause_subject(ancestors, span) if before else None)
         or _cue_in(_previous_sentence(doc, before, span, previous), near_end=True)
+        or (None if span.continued else _introduced_above(doc, span))
     )
+
+
+def _signed_below(doc: Doc, span: QuoteSpan) -> Attribution | None:
+    name = signature_below(doc, span.end)
+    return Attribution(name, "—") if name is not None else None
+
+
+def _aside(before: list[Token]) -> Attribution | None:
+    """'As Vulture put it, "…"': the subject of the aside speaks."""
+    found = as_they_put_it(before)
+    return Attribution(found[0], _cue_text(found[1])) if found else None
+
+
+def _verb_leading_in(before: list[Token]) -> Attribution | None:
+    """'Hillary shot back, "…"': any verb right before the quote, with a named subject."""
+    verb = verb_right_before(before)
+    if verb is None:
+        return None
+    subject = _subject_of(verb, before)
+    # "Trump said, and I quote, "…"": the writer's own aside names no speaker.
+    if subject is None or not _names_someone(subject) or subject.lower_ in {"i", "we"}:
+        return None
+    return Attribution(subject, _cue_text(verb))
+
+
+def _names_someone(token: Token) -> bool:
+    if token.ent_type_ in NOT_SPEAKER_LABELS:
+        return False
+    return token.pos_ == "PROPN" or token.lower_ in SPEAKER_PRONOUNS
+
+
+def _introduced_above(doc: Doc, span: QuoteSpan) -> Attribution | None:
+    """'Cruz continued:' closing the paragraph above a quote that opens its own."""
+    above = introducing_paragraph(doc, span.open_mark)
+    if not above:
+        return None
+    return _cue_in(above, near_end=True) or _colon_introduction(above)
 
 
 def _dash_signature(after: list[Token]) -> Attribution | None:
@@ -359,17 +409,28 @@ def _subject_of(verb: Token, window: list[Token]) -> Token | None:
         current = current.head
     # "…," said Martin Indyk: the parser may hang the name on the verb another way.
     # '"…," Ramos, 58, told AFP' parsed as a conjunction: the name before the verb speaks.
+    # Never a date, a possessive, a modifier or a place inside a prepositional phrase.
     for token in window:
-        if token.i < verb.i and (token.pos_ == "PROPN" or token.lower_ in SPEAKER_PRONOUNS):
+        if token.i < verb.i and _may_speak(token):
             return token
-    # '"…," said a spokesman': a common noun only right behind the verb that follows the quote.
+    # '"…," said a spokesman': a common noun only right behind the verb that follows the quote;
+    # an object ('called Haley "…"') is the one spoken about, not the speaker.
     inverted = bool(window) and window[0].i == verb.i
     for token in verb.doc[verb.i + 1 : verb.i + 4]:
-        if token.i not in in_window:
+        if token.i not in in_window or (not inverted and name_head(token).dep_ in _OBJECTS):
             continue
         if token.pos_ in {"PROPN", "PRON"} or (inverted and token.pos_ == "NOUN"):
             return token
     return None
+
+
+def _may_speak(token: Token) -> bool:
+    """A proper name or pronoun that is not a date, number or the object of a preposition."""
+    if token.pos_ != "PROPN" and token.lower_ not in SPEAKER_PRONOUNS:
+        return False
+    if token.ent_type_ in NOT_SPEAKER_LABELS:
+        return False
+    return name_head(token).dep_ not in {"pobj", "poss", "compound"}
 
 
 class _Resolver:
