@@ -15,12 +15,15 @@ from analysis.cues import (
     token_index_at,
     verb_right_before,
 )
+from analysis.given_names import given_name_gender
 from analysis.lexicon import REPORTING_NOUNS, REPORTING_VERBS, SPEAKER_PRONOUNS
 from analysis.names import honorific_gender, is_alias_of, is_honorific, pronoun_gender
+from analysis.pronouns import Person, SpokenBefore, subject_antecedent
 from analysis.quotes import QuoteSpan, find_quote_spans, is_direct_quote
 from analysis.types import EntityCluster, Quote
 
 _SUBJECTS = {"nsubj", "nsubjpass"}
+_ASPECTUAL = {"continue", "agree", "repeat", "answer", "call", "read"}
 _OBJECTS = {"dobj", "dative", "iobj", "pobj", "attr", "oprd"}
 # Clauses whose subject is their head's: "adding", "and added", "went on to say".
 _SUBJECTLESS = {"advcl", "conj", "xcomp", "pcomp", "acl", "ccomp", "relcl"}
@@ -50,6 +53,7 @@ def attribute_quotes(doc: Doc, clusters: list[EntityCluster]) -> list[Quote]:
     text = doc.text
     spans = [s for s in find_quote_spans(text) if is_direct_quote(text, s)]
     resolver = _Resolver(doc, clusters)
+    resolver.quoted = [(s.open_mark, s.end + 1) for s in spans]
     speakers: list[_Speaker | None] = []
     for index, span in enumerate(spans):
         previous = spans[index - 1] if index else None
@@ -227,7 +231,7 @@ def _colon_introduction(before: list[Token]) -> Attribution | None:
 
 def _ancestors_outside(doc: Doc, span: QuoteSpan) -> list[Token]:
     """The verbs governing the quote's first word that stand before it, lowest first."""
-    index = _token_index_at(doc, span.start)
+    index = token_index_at(doc, span.start)
     if index >= len(doc):
         return []
     paragraph_start = doc.text.rfind("\n", 0, span.open_mark) + 1
@@ -285,7 +289,7 @@ def _previous_sentence(
     doc: Doc, before: list[Token], span: QuoteSpan, previous: QuoteSpan | None
 ) -> list[Token]:
     """The sentence before the quote's own, inside its paragraph: '"…," he said. "…"'."""
-    index = (before[0].i if before else _token_index_at(doc, span.open_mark)) - 1
+    index = (before[0].i if before else token_index_at(doc, span.open_mark)) - 1
     while index >= 0 and (_is_mark(doc[index]) or doc[index].is_space):
         if "\n" in doc[index].text:
             return []
@@ -328,7 +332,7 @@ def _before_window(doc: Doc, span: QuoteSpan, previous: QuoteSpan | None) -> lis
     """Tokens before the opening mark back to the sentence's start, a quote or paragraph."""
     floor = previous.end + 1 if previous else 0
     tokens: list[Token] = []
-    index = _token_index_at(doc, span.open_mark) - 1
+    index = token_index_at(doc, span.open_mark) - 1
     while index >= 0:
         token = doc[index]
         if token.idx < floor or "\n" in token.text or token.text in _SENTENCE_ENDS:
@@ -344,25 +348,16 @@ def _is_mark(token: Token) -> bool:
 
 
 def _tokens_from(doc: Doc, char: int) -> list[Token]:
-    start = _token_index_at(doc, char)
+    start = token_index_at(doc, char)
     return list(doc[start:]) if start < len(doc) else []
-
-
-def _token_index_at(doc: Doc, char: int) -> int:
-    """Index of the first token ending after char (binary search over token offsets)."""
-    low, high = 0, len(doc)
-    while low < high:
-        mid = (low + high) // 2
-        if doc[mid].idx + len(doc[mid].text) <= char:
-            low = mid + 1
-        else:
-            high = mid
-    return low
 
 
 def _cue_in(window: list[Token], near_end: bool) -> Attribution | None:
     """The reporting cue of a window, nearest the quote first, with its speaker token."""
     ordered = list(reversed(window)) if near_end else window
+    # A main clause's verb reports before one tucked into a subordinate clause
+    # ('…, said Murphy, using a term Rubio has used to describe him').
+    ordered = sorted(ordered, key=lambda t: t.dep_ not in {"ROOT", "conj"})
     for token in ordered:
         if token.lower_ == "according" and token.i + 1 < len(token.doc):
             to = token.doc[token.i + 1]
@@ -385,6 +380,9 @@ def _is_cue_verb(token: Token) -> bool:
     """A reporting verb; "continue to be" and its like only report when they stand alone."""
     if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in REPORTING_VERBS:
         return False
+    # "vowed to bomb" still reports; "continued to be", "agreed to run" do not.
+    if token.lemma_.lower() not in _ASPECTUAL:
+        return True
     return not any(c.dep_ == "xcomp" for c in token.children)
 
 
@@ -441,6 +439,7 @@ class _Resolver:
         self.clusters = clusters
         self.last_speakers: list[tuple[int, _Speaker]] = []
         self.unnamed: list[tuple[str, str]] = []  # (head lemma, description) in text order
+        self.quoted: list[tuple[int, int]] = []  # the article's quotes, marks included
 
     def resolve(self, attribution: Attribution, span: QuoteSpan) -> _Speaker | None:
         """The speaker named, described or referred to by the attribution's token."""
@@ -484,6 +483,20 @@ class _Resolver:
             first = surface.split()[0] if surface.split() else ""
             if is_honorific(first) and honorific_gender(first):
                 return honorific_gender(first)
+        return given_name_gender(cluster.name.split()[0]) if cluster.name.split() else None
+
+    def _person_at(self, token: Token) -> Person | None:
+        """The person a name token belongs to, with the gender the article gives them."""
+        cluster = self._cluster_at(token)
+        if cluster is not None:
+            return (
+                Person(cluster.name, self._gender_of(cluster))
+                if cluster.label == "PERSON"
+                else None
+            )
+        ent = _entity_of(token)
+        if ent is not None and ent.label_ == "PERSON":
+            return Person(self._canonical(ent.text), _ent_gender(ent))
         return None
 
     def _pronoun(self, token: Token, cue: str) -> _Speaker | None:
@@ -491,6 +504,14 @@ class _Resolver:
         gender = pronoun_gender(token.text)
         if gender is None:
             return None
+        spoken = [
+            SpokenBefore(pos, Person(s.name, s.gender))
+            for pos, s in self.last_speakers
+            if s.name and s.label in (None, "PERSON")
+        ]
+        found = subject_antecedent(token, gender, self._person_at, spoken, self.quoted)
+        if found is not None:
+            return _Speaker(found.name, None, cue, gender, "PERSON")
         candidates: list[tuple[int, str, str | None]] = [
             (pos, s.name, s.gender)
             for pos, s in self.last_speakers

@@ -58,7 +58,7 @@ def introducing_paragraph(doc: Doc, open_mark: int) -> list[Token]:
     if end >= len(doc):
         return []
     tokens: list[Token] = []
-    for token in reversed(doc[:end + 1]):
+    for token in reversed(doc[: end + 1]):
         if "\n" in token.text or (token.text in {".", "!", "?"} and tokens):
             break
         if not token.is_space:
