@@ -160,3 +160,64 @@ def test_seed_quotes_and_speakers_match_gold(nlp: Language, gold_path: Path) -> 
     for (_, speaker, description), (_, _, gold_description) in zip(found, expected, strict=True):
         if speaker is None and gold_description is not None:
             assert description == gold_description
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A paragraph ending in a colon introduces the quote below it.
+        (
+            "Lena Ostrova ended her speech with a warning:\n\n“The harbour will not wait for us.”",
+            ["Lena Ostrova"],
+        ),
+        ("The hall fell silent.\n\n“The harbour will not wait for us.”", [None]),
+        # A name signed under a quote, after a dash.
+        ("“Keep the night buses running.”\n\n- Aino Virtanen, Tampere", ["Aino Virtanen"]),
+        ("“Keep the night buses running.”\n\nThe council meets on Monday.", [None]),
+        # "As X put it" names the speaker of what follows.
+        (
+            "As Rosa Delgado put it, “nobody reads the fine print until it bites.”",
+            ["Rosa Delgado"],
+        ),
+        (
+            "As Rosa Delgado left the room, Omar Haddad said the vote was “lost for good now.”",
+            ["Omar Haddad"],
+        ),
+        # The verb leading into the quote, whatever it is, over a cue in a subordinate clause.
+        (
+            "After Omar Haddad criticized the plan, Rosa Delgado shot back, “Then bring a "
+            "better one.”",
+            ["Rosa Delgado"],
+        ),
+        ("Omar Haddad said, and I quote, “the port is finished.”", ["Omar Haddad"]),
+        # The one called something is not the speaker.
+        (
+            "Rosa Delgado praised the crew and called Omar Haddad “the best negotiator we have.”",
+            ["Rosa Delgado"],
+        ),
+        # "vowed to" reports; the second speaker keeps her own quote.
+        (
+            "Omar Haddad said the fund would grow, and Rosa Delgado vowed to “fight it in every "
+            "court.”",
+            ["Rosa Delgado"],
+        ),
+    ],
+)
+def test_attribution_patterns(nlp: Language, text: str, expected: list[str | None]) -> None:
+    assert [q.speaker for q in quotes_of(nlp, text)] == expected
+
+
+def test_pronoun_prefers_the_main_subject_to_the_last_name(nlp: Language) -> None:
+    text = (
+        "Tomas Berg said he would vote for Omar Haddad, whom he called “the only honest man "
+        "in the race.”"
+    )
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Tomas Berg"]
+
+
+def test_pronoun_skips_a_subject_of_the_other_gender(nlp: Language) -> None:
+    text = (
+        "Maria Alvarez spoke to Tomas Berg on Monday.\n\n"
+        "Later he told reporters that the deal was “as good as done.”"
+    )
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Tomas Berg"]
