@@ -16,7 +16,6 @@ ROOT = Path(__file__).resolve().parents[2]
 GOLD = sorted((ROOT / "tests" / "gold").glob("*.json"))
 
 
-
 def quotes_of(nlp: Language, text: str) -> list[Quote]:
     doc = nlp(text)
     return attribute_quotes(doc, cluster_entities(doc))
