@@ -2,35 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 
-from aiohttp import web
+from bot.demo import serve_files
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
-@asynccontextmanager
-async def serve_seeds() -> AsyncIterator[str]:
-    """Serve seeds/*.html on 127.0.0.1; any other path is a 404. Yields the base URL."""
-
-    async def page(request: web.Request) -> web.Response:
-        path = SEEDS / request.match_info["name"]
-        if path.suffix != ".html" or not path.is_file():
-            raise web.HTTPNotFound()
-        return web.Response(text=path.read_text(encoding="utf-8"), content_type="text/html")
-
-    app = web.Application()
-    app.router.add_get("/{name}", page)
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    try:
-        yield f"http://127.0.0.1:{runner.addresses[0][1]}"
-    finally:
-        await runner.cleanup()
+def serve_seeds() -> AbstractAsyncContextManager[str]:
+    """Serve seeds/*.html on 127.0.0.1 with the demo's own server; other paths are a 404."""
+    return serve_files(sorted(SEEDS.glob("*.html")))
 
 
 GIVEN = ["Anna", "Boris", "Carla", "Dmitri", "Elin", "Farid", "Greta", "Hugo", "Ines", "Jonas"]
