@@ -1,0 +1,224 @@
+"""Attribution patterns inside a quote's sentence: the cue and the token naming the speaker."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from analysis.cues import (
+    NOT_SPEAKER_LABELS,
+    as_they_put_it,
+    introducing_paragraph,
+    name_head,
+    signature_below,
+    verb_right_before,
+)
+from analysis.lexicon import REPORTING_NOUNS, REPORTING_VERBS, SPEAKER_PRONOUNS
+from analysis.quote_windows import subjects_before
+from analysis.quotes import QuoteSpan
+
+_SUBJECTS = {"nsubj", "nsubjpass"}
+_ASPECTUAL = {"continue", "agree", "repeat", "answer", "call", "read"}
+_OBJECTS = {"dobj", "dative", "iobj", "pobj", "attr", "oprd"}
+# Clauses whose subject is their head's: "adding", "and added", "went on to say".
+_SUBJECTLESS = {"advcl", "conj", "xcomp", "pcomp", "acl", "ccomp", "relcl"}
+SPEAKER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """What the text says about a quote's source: the speaker token and the cue as written."""
+
+    speaker: Token | None
+    cue: str
+
+
+def signed_below(doc: Doc, span: QuoteSpan) -> Attribution | None:
+    """A name signed on the line below the quote."""
+    name = signature_below(doc, span.end)
+    return Attribution(name, "—") if name is not None else None
+
+
+def aside(before: list[Token]) -> Attribution | None:
+    """'As Vulture put it, "…"': the subject of the aside speaks."""
+    found = as_they_put_it(before)
+    return Attribution(found[0], cue_text(found[1])) if found else None
+
+
+def verb_leading_in(before: list[Token]) -> Attribution | None:
+    """'Hillary shot back, "…"': any verb right before the quote, with a named subject."""
+    verb = verb_right_before(before)
+    if verb is None:
+        return None
+    subject = subject_of(verb, before)
+    # "Trump said, and I quote, "…"": the writer's own aside names no speaker.
+    if subject is None or not _names_someone(subject) or subject.lower_ in {"i", "we"}:
+        return None
+    return Attribution(subject, cue_text(verb))
+
+
+def _names_someone(token: Token) -> bool:
+    if token.ent_type_ in NOT_SPEAKER_LABELS:
+        return False
+    return token.pos_ == "PROPN" or token.lower_ in SPEAKER_PRONOUNS
+
+
+def introduced_above(doc: Doc, span: QuoteSpan) -> Attribution | None:
+    """'Cruz continued:' closing the paragraph above a quote that opens its own."""
+    above = introducing_paragraph(doc, span.open_mark)
+    if not above:
+        return None
+    return cue_in(above, near_end=True) or colon_introduction(above)
+
+
+def dash_signature(after: list[Token]) -> Attribution | None:
+    """'"…" ― Martha Aguilar': a name signed after a dash."""
+    if len(after) < 2 or after[0].text not in {"―", "—", "–", "-", "--"}:
+        return None
+    name = after[1]
+    if name.pos_ != "PROPN":
+        return None
+    while name.dep_ in {"compound", "flat"} and name.head.i == name.i + 1:
+        name = name.head
+    return Attribution(name, after[0].text)
+
+
+def bare_verb_after(after: list[Token]) -> Attribution | None:
+    """'"…," Oliver barked': a short clause after the quote is its attribution, any verb."""
+    short = after[:6]
+    for token in short:
+        if token.pos_ == "VERB":
+            subject = subject_of(token, short)
+            if subject is not None and subject.pos_ in {"PROPN", "PRON"}:
+                return Attribution(subject, cue_text(token))
+            return None
+    return None
+
+
+def colon_introduction(before: list[Token]) -> Attribution | None:
+    """'The minister was blunt: "…"', 'Pew Research: "…"': who the colon introduces."""
+    if not before or before[-1].text != ":":
+        return None
+    verb = before[-1].head
+    subject = subject_of(verb, before) if verb.pos_ in {"VERB", "AUX"} else None
+    if subject is not None and subject.pos_ in {"PROPN", "PRON", "NOUN"}:
+        return Attribution(subject, verb.text)
+    named = [t for t in before if t.ent_type_ in SPEAKER_LABELS]
+    return Attribution(named[-1], ":") if named else None
+
+
+def governing_cue(ancestors: list[Token], span: QuoteSpan) -> Attribution | None:
+    """'Cruz said he is sure Rubio will be "a champion"': the reporting verb above the quote."""
+    for verb in ancestors:
+        if is_cue_verb(verb):
+            subjects = subjects_before(verb, span) or _borrowed_subject(verb, span)
+            if subjects:
+                return Attribution(subjects[0], cue_text(verb))
+    return None
+
+
+def _borrowed_subject(verb: Token, span: QuoteSpan) -> list[Token]:
+    """'…, adding that "…"': the subject of the clause the participle hangs on."""
+    current = verb
+    for _ in range(3):
+        if current.dep_ not in _SUBJECTLESS or current.head is current:
+            return []
+        current = current.head
+        subjects = subjects_before(current, span)
+        if subjects:
+            return subjects
+    return []
+
+
+def clause_subject(ancestors: list[Token], span: QuoteSpan) -> Attribution | None:
+    """A partial quote woven into a sentence ('Clinton decried the GOP for "turning its back"'):
+    the named subject of the outermost clause that holds it."""
+    for verb in reversed(ancestors):
+        subjects = subjects_before(verb, span)
+        if subjects:
+            subject = subjects[0]
+            named = subject.pos_ == "PROPN" or subject.ent_type_ in SPEAKER_LABELS
+            if named or subject.lower_ in SPEAKER_PRONOUNS:
+                return Attribution(subject, verb.text)
+            return None
+    return None
+
+
+def cue_in(window: list[Token], near_end: bool) -> Attribution | None:
+    """The reporting cue of a window, nearest the quote first, with its speaker token."""
+    ordered = list(reversed(window)) if near_end else window
+    # A main clause's verb reports before one tucked into a subordinate clause
+    # ('…, said Murphy, using a term Rubio has used to describe him').
+    ordered = sorted(ordered, key=lambda t: t.dep_ not in {"ROOT", "conj"})
+    for token in ordered:
+        if token.lower_ == "according" and token.i + 1 < len(token.doc):
+            to = token.doc[token.i + 1]
+            objects = [c for c in to.children if c.dep_ == "pobj"]
+            if to.lower_ == "to" and objects:
+                return Attribution(objects[0], "according to")
+        if is_cue_verb(token):
+            subject = subject_of(token, window)
+            if subject is not None:
+                return Attribution(subject, cue_text(token))
+    for token in ordered:
+        if token.lemma_.lower() in REPORTING_NOUNS and token.head.lower_ == "in":
+            holder = subject_of(token.head.head, window)
+            if holder is not None:
+                return Attribution(holder, f"in a {token.lower_}")
+    return None
+
+
+def is_cue_verb(token: Token) -> bool:
+    """A reporting verb; "continue to be" and its like only report when they stand alone."""
+    if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in REPORTING_VERBS:
+        return False
+    # "vowed to bomb" still reports; "continued to be", "agreed to run" do not.
+    if token.lemma_.lower() not in _ASPECTUAL:
+        return True
+    return not any(c.dep_ == "xcomp" for c in token.children)
+
+
+def cue_text(verb: Token) -> str:
+    """The cue as written: the verb with its particle ("pointed out")."""
+    particles = [c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
+    return verb.text + (" " + particles[0].text if particles else "")
+
+
+def subject_of(verb: Token, window: list[Token]) -> Token | None:
+    """The verb's subject, climbing through clauses that borrow their head's subject."""
+    in_window = {t.i for t in window}
+    current = verb
+    for _ in range(4):
+        subjects = [c for c in current.children if c.dep_ in _SUBJECTS and c.i in in_window]
+        if subjects:
+            return subjects[0]
+        if current.dep_ == "acl" and current.head.pos_ == "PROPN":
+            return current.head  # 'footage of Hillary Clinton asking, "…"'
+        if current.dep_ not in _SUBJECTLESS or current.head is current:
+            break
+        current = current.head
+    # "…," said Martin Indyk: the parser may hang the name on the verb another way.
+    # '"…," Ramos, 58, told AFP' parsed as a conjunction: the name before the verb speaks.
+    # Never a date, a possessive, a modifier or a place inside a prepositional phrase.
+    for token in window:
+        if token.i < verb.i and _may_speak(token):
+            return token
+    # '"…," said a spokesman': a common noun only right behind the verb that follows the quote;
+    # an object ('called Haley "…"') is the one spoken about, not the speaker.
+    inverted = bool(window) and window[0].i == verb.i
+    for token in verb.doc[verb.i + 1 : verb.i + 4]:
+        if token.i not in in_window or (not inverted and name_head(token).dep_ in _OBJECTS):
+            continue
+        if token.pos_ in {"PROPN", "PRON"} or (inverted and token.pos_ == "NOUN"):
+            return token
+    return None
+
+
+def _may_speak(token: Token) -> bool:
+    """A proper name or pronoun that is not a date, number or the object of a preposition."""
+    if token.pos_ != "PROPN" and token.lower_ not in SPEAKER_PRONOUNS:
+        return False
+    if token.ent_type_ in NOT_SPEAKER_LABELS:
+        return False
+    return name_head(token).dep_ not in {"pobj", "poss", "compound"}
