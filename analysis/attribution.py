@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from analysis.continuation import inherited_speaker, share_within_runs
 from analysis.cue_finders import (
@@ -18,8 +18,10 @@ from analysis.cue_finders import (
     signed_below,
     verb_leading_in,
 )
+from analysis.cues import token_index_at
 from analysis.quote_windows import after_window, ancestors_outside, before_window, previous_sentence
 from analysis.quotes import QuoteSpan, find_quote_spans, is_direct_quote
+from analysis.reporters import reporter_of
 from analysis.speaker_mentions import Speaker, SpeakerResolver
 from analysis.types import EntityCluster, Quote
 
@@ -37,6 +39,8 @@ def attribute_quotes(doc: Doc, clusters: list[EntityCluster]) -> list[Quote]:
         previous = spans[index - 1] if index else None
         following = spans[index + 1] if index + 1 < len(spans) else None
         attribution = find_attribution(doc, span, previous, following)
+        if attribution is not None:
+            attribution = reporter_of(attribution, _first_token(doc, span))
         speaker = resolver.resolve(attribution, span) if attribution else None
         if speaker is None and index:
             speaker = inherited_speaker(text, span, previous, speakers[-1])
@@ -45,6 +49,11 @@ def attribute_quotes(doc: Doc, clusters: list[EntityCluster]) -> list[Quote]:
             resolver.last_speakers.append((span.start, speaker))
     share_within_runs(spans, speakers)
     return [_quote(text, span, speaker) for span, speaker in zip(spans, speakers, strict=True)]
+
+
+def _first_token(doc: Doc, span: QuoteSpan) -> Token | None:
+    index = token_index_at(doc, span.start)
+    return doc[index] if index < len(doc) else None
 
 
 def _quote(text: str, span: QuoteSpan, speaker: Speaker | None) -> Quote:

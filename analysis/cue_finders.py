@@ -192,7 +192,7 @@ def subject_of(verb: Token, window: list[Token]) -> Token | None:
     for _ in range(4):
         subjects = [c for c in current.children if c.dep_ in _SUBJECTS and c.i in in_window]
         if subjects:
-            return subjects[0]
+            return _named_first(subjects)
         if current.dep_ == "acl" and current.head.pos_ == "PROPN":
             return current.head  # 'footage of Hillary Clinton asking, "…"'
         if current.dep_ not in _SUBJECTLESS or current.head is current:
@@ -210,9 +210,21 @@ def subject_of(verb: Token, window: list[Token]) -> Token | None:
     for token in verb.doc[verb.i + 1 : verb.i + 4]:
         if token.i not in in_window or (not inverted and name_head(token).dep_ in _OBJECTS):
             continue
+        # '"…," saying the city embodied': the subject of the clause reported is not the speaker.
+        head = name_head(token)
+        if head.dep_ in _SUBJECTS and head.head.i != verb.i:
+            continue
         if token.pos_ in {"PROPN", "PRON"} or (inverted and token.pos_ == "NOUN"):
             return token
+        if inverted and token.i == verb.i + 1 and token.text[:1].isupper() and token.is_alpha:
+            return token  # '"…," said Hale' with the name mistagged as an adverb
     return None
+
+
+def _named_first(subjects: list[Token]) -> Token:
+    """'said Army Capt. Jo Pardo' parsed as two subjects: the one tagged a person speaks."""
+    people = [s for s in subjects if s.ent_type_ == "PERSON"]
+    return people[0] if people else subjects[0]
 
 
 def _may_speak(token: Token) -> bool:

@@ -56,7 +56,22 @@ class SpeakerResolver:
         if token.pos_ == "PROPN" and token.text[:1].isupper():
             name = _name_span(token).text
             return Speaker(self._canonical(name), None, attribution.cue)
+        surnamed = self._person_by_surname(token)
+        if surnamed is not None:
+            gender = self._gender_of(surnamed)
+            return Speaker(surnamed.name, None, attribution.cue, gender, "PERSON")
         return self._described(token, attribution.cue)
+
+    def _person_by_surname(self, token: Token) -> EntityCluster | None:
+        """'said Hale' with Hale tagged a common noun: the one person of that surname."""
+        if not token.text[:1].isupper() or not token.is_alpha:
+            return None
+        people = [
+            c
+            for c in self.clusters
+            if c.label == "PERSON" and len(c.name.split()) > 1 and c.name.split()[-1] == token.text
+        ]
+        return people[0] if len(people) == 1 else None
 
     def _cluster_at(self, token: Token) -> EntityCluster | None:
         start, end = token.idx, token.idx + len(token.text)
