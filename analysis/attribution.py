@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from analysis.continuation import inherited_speaker, share_within_runs
+from analysis.continuation import (
+    inherited_speaker,
+    share_within_runs,
+    speaker_of_paragraph_above,
+)
 from analysis.cue_finders import (
     Attribution,
     aside,
@@ -44,6 +48,9 @@ def attribute_quotes(doc: Doc, clusters: list[EntityCluster]) -> list[Quote]:
         speaker = resolver.resolve(attribution, span) if attribution else None
         if speaker is None and index:
             speaker = inherited_speaker(text, span, previous, speakers[-1])
+        if speaker is None:
+            above = speaker_of_paragraph_above(doc, span)
+            speaker = resolver.resolve(above, span) if above else None
         speakers.append(speaker)
         if speaker is not None and speaker.name is not None:
             resolver.last_speakers.append((span.start, speaker))

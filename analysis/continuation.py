@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+
+from analysis.cue_finders import Attribution, cue_text, is_cue_verb
+from analysis.cues import token_index_at
 from analysis.quotes import QuoteSpan
 from analysis.speaker_mentions import Speaker
+
+_QUOTE_MARKS = ('"', "“", "”", "''", "``")
+# Verbs that say someone was talking without reporting words: "Holm spoke in slogans."
+_SPEAKING = frozenset(["speak", "talk", "address", "testify", "lecture", "preach", "rail", "riff"])
 
 
 def inherited_speaker(
@@ -43,3 +51,38 @@ def share_within_runs(spans: list[QuoteSpan], speakers: list[Speaker | None]) ->
             for member in range(run_start, index):
                 speakers[member] = speakers[member] or found
         run_start = index
+
+
+def speaker_of_paragraph_above(doc: Doc, span: QuoteSpan) -> Attribution | None:
+    """A paragraph that is only a quote, under one that tells who is talking:
+    'Holm spoke in slogans during the interview.' then '“We have to be tougher.”'."""
+    text = doc.text
+    if span.continued or not _paragraph_is_only_quotes(text, span):
+        return None
+    above = _paragraph_above(text, span.open_mark)
+    if above is None:
+        return None
+    last = doc[token_index_at(doc, above[1] - 1)].sent
+    quoted_above = any(mark in text[above[0] : above[1]] for mark in _QUOTE_MARKS)
+    for verb in last:
+        speaking = verb.pos_ == "VERB" and verb.lemma_.lower() in _SPEAKING
+        # A reporting verb above only counts as the paragraph's main verb, with no quote of its
+        # own: "Holm told the panel about her plans." then the quote below.
+        reporting = verb.dep_ == "ROOT" and not quoted_above and is_cue_verb(verb)
+        if not (speaking or reporting):
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.idx >= above[0]]
+        if subjects and subjects[0].pos_ == "PROPN":
+            return Attribution(subjects[0], cue_text(verb))
+    return None
+
+
+def _paragraph_above(text: str, open_mark: int) -> tuple[int, int] | None:
+    """Start and end of the last non-empty paragraph before the one holding open_mark."""
+    end = text.rfind("\n", 0, open_mark)
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end <= 0:
+        return None
+    start = text.rfind("\n", 0, end) + 1
+    return (start, end) if text[start:end].strip() else None

@@ -192,6 +192,9 @@ def subject_of(verb: Token, window: list[Token]) -> Token | None:
     for _ in range(4):
         subjects = [c for c in current.children if c.dep_ in _SUBJECTS and c.i in in_window]
         if subjects:
+            # 'Ryan, who used the words when asked': the asking is not the relative's to report.
+            if current is not verb and subjects[0].lower_ in {"who", "that", "which"}:
+                return None
             return _named_first(subjects)
         if current.dep_ == "acl" and current.head.pos_ == "PROPN":
             return current.head  # 'footage of Hillary Clinton asking, "…"'

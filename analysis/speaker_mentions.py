@@ -12,6 +12,7 @@ from analysis.lexicon import SPEAKER_PRONOUNS
 from analysis.names import honorific_gender, is_alias_of, is_honorific, pronoun_gender
 from analysis.pronouns import Person, SpokenBefore, subject_antecedent
 from analysis.quotes import QuoteSpan
+from analysis.speaker_words import looks_like_name, relative_antecedent
 from analysis.types import EntityCluster
 
 
@@ -41,7 +42,7 @@ class SpeakerResolver:
         token = attribution.speaker
         if token is None:
             return None
-        token = _appositive_name(token)
+        token = _appositive_name(relative_antecedent(token))
         if token.lower_ in SPEAKER_PRONOUNS:
             return self._pronoun(token, attribution.cue)
         cluster = self._cluster_at(token)
@@ -60,6 +61,8 @@ class SpeakerResolver:
         if surnamed is not None:
             gender = self._gender_of(surnamed)
             return Speaker(surnamed.name, None, attribution.cue, gender, "PERSON")
+        if looks_like_name(token):
+            return Speaker(self._canonical(token.text), None, attribution.cue)
         return self._described(token, attribution.cue)
 
     def _person_by_surname(self, token: Token) -> EntityCluster | None:
@@ -269,8 +272,12 @@ def _drop_article(name: str) -> str:
 
 
 def _entities_within(token: Token) -> list[Span]:
-    """Named entities inside a noun phrase's own words: "Speaker of the House Paul Ryan"."""
-    start, end = token.left_edge.i, token.right_edge.i + 1
+    """Named entities inside a noun phrase's own words: "Speaker of the House Paul Ryan",
+    never inside a clause hanging on it ('the caption, which reads "…"')."""
+    start, end = token.left_edge.i, token.i + 1
+    for child in token.children:
+        if child.i > token.i and child.dep_ in {"appos", "compound", "prep", "flat", "acl"}:
+            end = max(end, child.right_edge.i + 1)
     return [e for e in token.doc.ents if start <= e.start and e.end <= end]
 
 
