@@ -21,6 +21,8 @@ HONORIFICS: dict[str, Gender | None] = {
     "gov": None, "governor": None, "mayor": None, "minister": None, "chancellor": None,
     "judge": None, "justice": None, "gen": None, "general": None, "col": None,
     "capt": None, "captain": None, "lt": None, "sgt": None, "cmdr": None, "adm": None,
+    "admiral": None, "representative": None, "chief": None, "pastor": None, "secretary": None,
+    "sergeant": None, "lieutenant": None, "colonel": None,
     "rev": None, "reverend": None, "rabbi": None, "imam": None, "pope": None,
     "king": "m", "queen": "f", "prince": "m", "princess": "f",
     "ambassador": None, "commissioner": None, "inspector": None, "detective": None,
