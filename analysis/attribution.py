@@ -20,6 +20,7 @@ from analysis.cue_finders import (
     governing_cue,
     introduced_above,
     signed_below,
+    statement_object,
     verb_leading_in,
 )
 from analysis.cues import token_index_at
@@ -101,6 +102,7 @@ def find_attribution(
     return (
         aside(before)
         or verb_leading_in(before)
+        or statement_object(before)
         or governing_cue(ancestors, span)
         or cue_in(before, near_end=True)
         or colon_introduction(before)

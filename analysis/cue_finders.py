@@ -98,6 +98,7 @@ def bare_verb_after(after: list[Token]) -> Attribution | None:
 
 def colon_introduction(before: list[Token]) -> Attribution | None:
     """'The minister was blunt: "…"', 'Pew Research: "…"': who the colon introduces."""
+    before = [t for t in before if not t.is_space]
     if not before or before[-1].text != ":":
         return None
     verb = before[-1].head
@@ -106,6 +107,20 @@ def colon_introduction(before: list[Token]) -> Attribution | None:
         return Attribution(subject, verb.text)
     named = [t for t in before if t.ent_type_ in SPEAKER_LABELS]
     return Attribution(named[-1], ":") if named else None
+
+
+def statement_object(before: list[Token]) -> Attribution | None:
+    """'Holm issued a statement: "…"': the one who issued, posted or sent the words."""
+    words = [t for t in before if not t.is_space]
+    if len(words) < 2 or words[-1].text not in {",", ":"}:
+        return None
+    noun = words[-2]
+    if noun.lemma_.lower() not in REPORTING_NOUNS or noun.dep_ != "dobj":
+        return None
+    subject = subject_of(noun.head, words)
+    if subject is None or subject.pos_ not in {"PROPN", "PRON"}:
+        return None
+    return Attribution(subject, f"{noun.head.text} {noun.text}")
 
 
 def governing_cue(ancestors: list[Token], span: QuoteSpan) -> Attribution | None:

@@ -72,3 +72,76 @@ def test_participle_takes_no_subject_of_its_reported_clause(
     nlp: Language, text: str, expected: list[str | None]
 ) -> None:
     assert speakers_of(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Bare quote paragraphs under a paragraph that says who was talking.
+        (
+            "Ingrid Solberg spoke only in slogans during the rally.\n\n"
+            "“We will take the harbour back.”\n\n"
+            "“Nobody will stop us this time.”",
+            ["Ingrid Solberg", "Ingrid Solberg"],
+        ),
+        (
+            "Viktor Lund told the council about his plans for the port.\n\n"
+            "“We will dredge the channel by spring.”",
+            ["Viktor Lund"],
+        ),
+        # Must not match: the paragraph above says nothing about anyone talking.
+        (
+            "Ingrid Solberg sailed into the harbour on Monday.\n\n“We will take the harbour back.”",
+            [None],
+        ),
+        # Must not match: a quote with words of its own around it is not a bare paragraph.
+        (
+            "Ingrid Solberg spoke at the rally.\n\n"
+            "Then came the banner: “We will take the harbour back,” it read.",
+            [None],
+        ),
+    ],
+)
+def test_bare_quote_paragraph_under_a_speaker(
+    nlp: Language, text: str, expected: list[str | None]
+) -> None:
+    assert speakers_of(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A relative pronoun speaks for the name it hangs on.
+        (
+            "The panel heard from Ingrid Solberg, who said the harbour was “dying by inches.”",
+            ["Ingrid Solberg"],
+        ),
+        # Must not match: a relative standing for a thing names no one.
+        (
+            "The harbour board released a letter that said the port was “dying by inches.”",
+            [None],
+        ),
+        # A statement issued or posted, then the words.
+        (
+            "After the vote, Ingrid Solberg issued a statement: “The harbour belongs to us.”",
+            ["Ingrid Solberg"],
+        ),
+        # Must not match: the statement is someone's object, nobody issues it here.
+        ("The council read out the statement, “The harbour belongs to all of us.”", [None]),
+    ],
+)
+def test_relatives_and_statements(nlp: Language, text: str, expected: list[str | None]) -> None:
+    assert speakers_of(nlp, text) == expected
+
+
+def test_surname_the_tagger_calls_a_noun_is_the_person_of_that_name(nlp: Language) -> None:
+    text = (
+        "Ingrid Hannesdottir chairs the harbour board.\n\n"
+        "“We will not sell the docks,” Hannesdottir said."
+    )
+    assert speakers_of(nlp, text) == ["Ingrid Hannesdottir"]
+
+
+def test_capitalised_plural_is_not_a_name(nlp: Language) -> None:
+    text = "The harbour board met on Monday. “We will not sell the docks,” Officials said."
+    assert speakers_of(nlp, text) == [None]
