@@ -20,6 +20,7 @@ from analysis.quotes import QuoteSpan
 
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _ASPECTUAL = {"continue", "agree", "repeat", "answer", "call", "read"}
+_CALL_TAKES = {"dobj", "oprd", "prep", "prt", "ccomp", "dative", "attr"}
 _OBJECTS = {"dobj", "dative", "iobj", "pobj", "attr", "oprd"}
 # Clauses whose subject is their head's: "adding", "and added", "went on to say".
 _SUBJECTLESS = {"advcl", "conj", "xcomp", "pcomp", "acl", "ccomp", "relcl"}
@@ -88,12 +89,17 @@ def bare_verb_after(after: list[Token]) -> Attribution | None:
     """'"…," Oliver barked': a short clause after the quote is its attribution, any verb."""
     short = after[:6]
     for token in short:
-        if token.pos_ == "VERB":
+        # '"…," Trump shot back' with the name tagged a verb: it is still the subject.
+        if token.pos_ == "VERB" and token.dep_ not in _SUBJECTS:
             subject = subject_of(token, short)
-            if subject is not None and subject.pos_ in {"PROPN", "PRON"}:
+            if subject is not None and (subject.pos_ in {"PROPN", "PRON"} or _capitalised(subject)):
                 return Attribution(subject, cue_text(token))
             return None
     return None
+
+
+def _capitalised(token: Token) -> bool:
+    return token.dep_ in _SUBJECTS and token.text[:1].isupper() and token.is_alpha
 
 
 def colon_introduction(before: list[Token]) -> Attribution | None:
@@ -101,12 +107,27 @@ def colon_introduction(before: list[Token]) -> Attribution | None:
     before = [t for t in before if not t.is_space]
     if not before or before[-1].text != ":":
         return None
+    signed = _signed_before_colon(before)
+    if signed is not None:
+        return signed
     verb = before[-1].head
     subject = subject_of(verb, before) if verb.pos_ in {"VERB", "AUX"} else None
     if subject is not None and subject.pos_ in {"PROPN", "PRON", "NOUN"}:
         return Attribution(subject, verb.text)
     named = [t for t in before if t.ent_type_ in SPEAKER_LABELS]
     return Attribution(named[-1], ":") if named else None
+
+
+def _signed_before_colon(before: list[Token]) -> Attribution | None:
+    """'Turnout rose - Ana Holm: "…"': the capitalised name between a dash and the colon."""
+    dashes = [i for i, t in enumerate(before) if t.text in {"-", "–", "—", "--"}]
+    if not dashes:
+        return None
+    name = before[dashes[-1] + 1 : -1]
+    words = [t for t in name if t.lower_ not in {"and", "&", "."}]
+    if not 1 <= len(words) <= 6 or not all(t.text[:1].isupper() for t in words):
+        return None
+    return Attribution(name[-1], ":")
 
 
 def statement_object(before: list[Token]) -> Attribution | None:
@@ -191,6 +212,9 @@ def is_cue_verb(token: Token) -> bool:
     # "vowed to bomb" still reports; "continued to be", "agreed to run" do not.
     if token.lemma_.lower() not in _ASPECTUAL:
         return True
+    # "were calling every hour" names nothing; "called him "…"", "called for "…"" do.
+    if token.lemma_.lower() == "call" and not any(c.dep_ in _CALL_TAKES for c in token.children):
+        return False
     return not any(c.dep_ == "xcomp" for c in token.children)
 
 

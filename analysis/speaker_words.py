@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from analysis.lexicon import REPORTING_VERBS
 
+_CLOSING_MARKS = {'"', "”", "''", "’"}
 _RELATIVES = {"who", "that", "which"}
 _NAME_SHAPE = re.compile(r"[A-Z][a-z]*(?:['’][A-Z]?)?[a-z]+(?:-[A-Z][a-z]+)?")
 
@@ -24,7 +25,10 @@ def looks_like_name(token: Token) -> bool:
     a common noun ('“…,” Hannity said'), not 'Officials said' or 'The Senator said'."""
     if token.tag_ not in {"NN", "NNP"} or not _NAME_SHAPE.fullmatch(token.text):
         return False
-    if token.is_sent_start or token.i == 0 or "\n" in token.doc[token.i - 1].text:
+    if token.i == 0 or "\n" in token.doc[token.i - 1].text:
+        return False
+    # '"…?" Hannity pressed': the parser starts a sentence after a question, the name stays one.
+    if token.is_sent_start and token.doc[token.i - 1].text not in _CLOSING_MARKS:
         return False
     if token.lower_ in REPORTING_VERBS or any(c.dep_ == "det" for c in token.children):
         return False

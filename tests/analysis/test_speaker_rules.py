@@ -145,3 +145,44 @@ def test_surname_the_tagger_calls_a_noun_is_the_person_of_that_name(nlp: Languag
 def test_capitalised_plural_is_not_a_name(nlp: Language) -> None:
     text = "The harbour board met on Monday. “We will not sell the docks,” Officials said."
     assert speakers_of(nlp, text) == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Words owned by their speaker.
+        (
+            "In Ingrid Solberg's view, “the harbour cannot survive another winter like this.”",
+            ["Ingrid Solberg"],
+        ),
+        (
+            "Viktor Lund's campaign slogan is “a port for every family in the county.”",
+            ["Viktor Lund"],
+        ),
+        # Must not match: another verb, others' words, between the owner's noun and the quote.
+        (
+            "Viktor Lund's speech drew protesters who chanted “a port for every family in "
+            "the county.”",
+            [None],
+        ),
+        # A name signed between a dash and a colon.
+        (
+            "Turnout rose in every district - Ingrid Solberg: “We have never seen lines like "
+            "these at the polls.”",
+            ["Ingrid Solberg"],
+        ),
+        # Must not match: lower-case words after the dash are no signature.
+        (
+            "Turnout rose in every district - or so it seemed: “We have never seen lines like "
+            "these at the polls.”",
+            [None],
+        ),
+    ],
+)
+def test_owned_words_and_signatures(nlp: Language, text: str, expected: list[str | None]) -> None:
+    assert speakers_of(nlp, text) == expected
+
+
+def test_calling_without_an_object_is_no_cue(nlp: Language) -> None:
+    text = "Ingrid Solberg said harbour officials were calling “every fifteen minutes or so.”"
+    assert speakers_of(nlp, text) == ["Ingrid Solberg"]

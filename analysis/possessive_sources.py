@@ -1,0 +1,52 @@
+"""Words owned by their speaker: "in Holm's view, "…"", "Holm's slogan is "…""."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from analysis.cue_finders import Attribution
+from analysis.lexicon import REPORTING_NOUNS
+
+# Nouns for someone's own words or stance; the possessor is who said them.
+_WORDS_NOUNS = REPORTING_NOUNS | frozenset(
+    {
+        "view",
+        "words",
+        "phrase",
+        "catchphrase",
+        "slogan",
+        "motto",
+        "mantra",
+        "refrain",
+        "message",
+        "response",
+        "reply",
+        "answer",
+        "argument",
+        "promise",
+        "pledge",
+        "warning",
+        "advice",
+        "verdict",
+        "assessment",
+        "explanation",
+        "retort",
+    }
+)
+_OWNERS = {"PERSON", "ORG", "NORP"}
+
+
+def possessed_words(before: list[Token]) -> Attribution | None:
+    """The named owner of the words noun nearest before the quote, in its own sentence."""
+    for index in range(len(before) - 1, -1, -1):
+        token = before[index]
+        # 'Holm's speech, which Lind says affirmed "…"': another verb takes the quote.
+        if token.pos_ == "VERB":
+            return None
+        if token.lemma_.lower() not in _WORDS_NOUNS or token.pos_ != "NOUN":
+            continue
+        owners = [c for c in token.children if c.dep_ == "poss"]
+        if owners and (owners[0].pos_ == "PROPN" or owners[0].ent_type_ in _OWNERS):
+            return Attribution(owners[0], f"{owners[0].text} {token.text}")
+        return None
+    return None
