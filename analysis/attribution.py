@@ -24,7 +24,7 @@ from analysis.cue_finders import (
     verb_leading_in,
 )
 from analysis.cues import token_index_at
-from analysis.possessive_sources import possessed_words
+from analysis.possessive_sources import in_their_view_after, possessed_words
 from analysis.quote_windows import after_window, ancestors_outside, before_window, previous_sentence
 from analysis.quotes import QuoteSpan, find_quote_spans, is_direct_quote
 from analysis.reporters import reporter_of
@@ -108,6 +108,7 @@ def find_attribution(
         or cue_in(before, near_end=True)
         or colon_introduction(before)
         or possessed_words(before)
+        or in_their_view_after(after)
         or (cue_in(after, near_end=False) if may_use_after and not after_first else None)
         or (clause_subject(ancestors, span) if before else None)
         or cue_in(previous_sentence(doc, before, span, previous), near_end=True)

@@ -50,3 +50,16 @@ def possessed_words(before: list[Token]) -> Attribution | None:
             return Attribution(owners[0], f"{owners[0].text} {token.text}")
         return None
     return None
+
+
+def in_their_view_after(after: list[Token]) -> Attribution | None:
+    """'"…," in Holm's view.': the owner of the words named after the quote, behind "in"."""
+    for token in after:
+        if token.pos_ == "VERB":
+            return None  # '"…," Lind said, in Holm's view' belongs to the verb's subject
+        if token.lemma_.lower() not in _WORDS_NOUNS or token.head.lower_ != "in":
+            continue
+        owners = [c for c in token.children if c.dep_ == "poss"]
+        if owners and (owners[0].pos_ == "PROPN" or owners[0].ent_type_ in _OWNERS):
+            return Attribution(owners[0], f"in {owners[0].text} {token.text}")
+    return None

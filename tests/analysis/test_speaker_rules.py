@@ -165,6 +165,17 @@ def test_capitalised_plural_is_not_a_name(nlp: Language) -> None:
             "the county.”",
             [None],
         ),
+        (
+            "“The whole fleet is rotting at anchor,” from the hulls to the engines, in Ingrid "
+            "Solberg's view.",
+            ["Ingrid Solberg"],
+        ),
+        # Must not match: a reporting verb after the quote names its own speaker.
+        (
+            "“The whole fleet is rotting at anchor,” Viktor Lund said, in a nod to Ingrid "
+            "Solberg's view.",
+            ["Viktor Lund"],
+        ),
         # A name signed between a dash and a colon.
         (
             "Turnout rose in every district - Ingrid Solberg: “We have never seen lines like "
