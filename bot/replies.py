@@ -35,16 +35,8 @@ async def send_embeds(
     reference: discord.Message | None = None,
 ) -> discord.Message:
     """Send embeds over as many messages as Discord's limits need; return the first."""
-    first: discord.Message | None = None
-    for group in pack_embeds(embeds):
-        sent = await destination.send(
-            embeds=group,
-            allowed_mentions=NO_PINGS,
-            **_reply_to(reference if first is None else None),
-        )
-        first = first or sent
-    assert first is not None, "pack_embeds always yields a group for a non-empty list"
-    return first
+    payloads = [{"embeds": group} for group in pack_embeds(embeds)]
+    return await _send_in_turn(destination, payloads, reference)
 
 
 async def send_text(
@@ -54,16 +46,23 @@ async def send_text(
     reference: discord.Message | None = None,
 ) -> discord.Message:
     """Send plain text, split between words over several messages when long."""
+    chunks = pack_lines(text.splitlines() or [text], MESSAGE_CHARS)
+    return await _send_in_turn(destination, [{"content": c} for c in chunks], reference)
+
+
+async def _send_in_turn(
+    destination: discord.abc.Messageable,
+    payloads: list[dict[str, Any]],
+    reference: discord.Message | None,
+) -> discord.Message:
     first: discord.Message | None = None
-    for chunk in pack_lines(text.splitlines() or [text], MESSAGE_CHARS):
-        sent = await destination.send(
-            chunk, allowed_mentions=NO_PINGS, **_reply_to(reference if first is None else None)
+    for payload in payloads:
+        # Only the first message replies to the reporter's, and it never pings its author.
+        reply: dict[str, Any] = (
+            {"reference": reference, "mention_author": False} if reference and not first else {}
         )
+        sent = await destination.send(**payload, allowed_mentions=NO_PINGS, **reply)
         first = first or sent
-    assert first is not None
+    if first is None:
+        raise ValueError("nothing to send")
     return first
-
-
-def _reply_to(message: discord.Message | None) -> dict[str, Any]:
-    # A reply quietly points at the reporter's message; it never pings its author.
-    return {"reference": message, "mention_author": False} if message is not None else {}
