@@ -24,6 +24,8 @@ ENTITY_GROUPS = (
     ("Places", ("GPE", "LOC", "FAC")),
 )
 ENTITIES_PER_GROUP = 12
+# A search result shows at most this much of one quote or sentence, marked with "…" if cut.
+LINE_CHARS = 1000
 
 
 def safe(text: str) -> str:
@@ -57,15 +59,16 @@ def article_embeds(article: StoredArticle) -> list[discord.Embed]:
     return [card, *_quote_embeds(article.quotes)]
 
 
-def quote_line(quote: StoredQuote) -> str:
-    """One quote as `Speaker — “text”`, the speaker in bold."""
+def quote_line(quote: StoredQuote, limit: int | None = None) -> str:
+    """One quote as `Speaker — “text”`, the speaker in bold, the text shortened to `limit`."""
     if quote.speaker:
         who = f"**{safe(quote.speaker)}**"
     elif quote.speaker_description:
         who = f"*{safe(quote.speaker_description)}*"
     else:
         who = "*speaker not given*"
-    return f"{who} — “{safe(quote.text)}”"
+    text = safe(quote.text)
+    return f"{who} — “{shorten(text, limit) if limit else text}”"
 
 
 def _quote_embeds(quotes: tuple[StoredQuote, ...]) -> list[discord.Embed]:
@@ -118,7 +121,7 @@ def who_said_embed(guild_id: int, result: WhoSaidResult) -> discord.Embed:
         embed.description = "No quotes in this server's history match that."
         return embed
     lines = [_quote_with_source(guild_id, q) for q in result.quotes]
-    embed.description = pack_lines(lines, EMBED_DESCRIPTION_CHARS)[0]
+    embed.description = _fit_lines(lines)
     return embed
 
 
@@ -133,13 +136,25 @@ def ask_embed(guild_id: int, result: AskResult) -> discord.Embed:
         link = jump_url(guild_id, answer.channel_id, answer.message_id)
         source = safe(answer.article_title or "an article")
         who = f" ({safe(answer.speaker)})" if answer.speaker else ""
-        lines.append(f"> {safe(answer.text)}\n— [{source}]({link}){who}")
-    embed.description = pack_lines(lines, EMBED_DESCRIPTION_CHARS)[0]
+        lines.append(f"> {shorten(safe(answer.text), LINE_CHARS)}\n— [{source}]({link}){who}")
+    embed.description = _fit_lines(lines)
     return embed
+
+
+def _fit_lines(entries: list[str]) -> str:
+    """As many whole entries as one embed holds, saying how many more there were."""
+    shown: list[str] = []
+    for entry in entries:
+        if len("\n\n".join([*shown, entry])) > EMBED_DESCRIPTION_CHARS - 40:
+            break
+        shown.append(entry)
+    hidden = len(entries) - len(shown)
+    text = "\n\n".join(shown)
+    return f"{text}\n\n*… and {hidden} more*" if hidden else text
 
 
 def _quote_with_source(guild_id: int, quote: StoredQuote) -> str:
     link = jump_url(guild_id, quote.channel_id, quote.message_id)
     title = safe(quote.article_title or "an article")
     day = quote.published or quote.created_at.date()
-    return f"{quote_line(quote)}\n— [{title}]({link}), {day.isoformat()}"
+    return f"{quote_line(quote, LINE_CHARS)}\n— [{title}]({link}), {day.isoformat()}"
