@@ -9,6 +9,7 @@ from analysis.continuation import (
     share_within_runs,
     speaker_of_paragraph_above,
 )
+from analysis.continuing_clauses import beyond_continuation, continues_sentence, has_subject
 from analysis.cue_finders import (
     Attribution,
     aside,
@@ -89,6 +90,12 @@ def find_attribution(
     # A quote ending in a comma ('"…," she said') or standing first takes the clause after it;
     # a partial quote inside the reporter's sentence takes the sentence's own cue first.
     after_first = bool(after) and (ends_like_speech or not before)
+    if after_first and before and continues_sentence(after):
+        # 'Cruz said Trump represents "New York values," stating …': the cue is before.
+        after_first = False
+        reported = cue_in(beyond_continuation(after), near_end=False)
+        if reported is not None:
+            return reported
     may_use_after = bool(after) and not content.endswith(".")
     dashed = dash_signature(after) or signed_below(doc, span)
     if dashed is not None:
@@ -111,6 +118,10 @@ def find_attribution(
         or in_their_view_after(after)
         or (cue_in(after, near_end=False) if may_use_after and not after_first else None)
         or (clause_subject(ancestors, span) if before else None)
-        or cue_in(previous_sentence(doc, before, span, previous), near_end=True)
+        or (
+            None
+            if has_subject(before)
+            else cue_in(previous_sentence(doc, before, span, previous), near_end=True)
+        )
         or (None if span.continued else introduced_above(doc, span))
     )

@@ -157,14 +157,39 @@ def governing_cue(ancestors: list[Token], span: QuoteSpan) -> Attribution | None
 def _borrowed_subject(verb: Token, span: QuoteSpan) -> list[Token]:
     """'…, adding that "…"': the subject of the clause the participle hangs on."""
     current = verb
-    for _ in range(3):
+    for _ in range(5):
         if current.dep_ not in _SUBJECTLESS or current.head is current:
             return []
-        current = current.head
+        child, current = current, current.head
+        if not_participle_host(verb, child, current):
+            continue
         subjects = subjects_before(current, span)
         if subjects:
             return subjects
     return []
+
+
+# Subordinate clauses a trailing participle does not belong to: "after the senator won, remarking".
+_SUBORDINATORS = {"while", "as", "after", "before", "because", "when", "though", "although"} | {
+    "since",
+    "once",
+    "until",
+    "if",
+    "unless",
+}
+
+
+def not_participle_host(participle: Token, child: Token, head: Token) -> bool:
+    """Whether a subjectless '-ing' cue skips this head when borrowing a subject: a finite verb
+    it is coordinated with ('was waylaid … and arguing') or a subordinate clause ('after the
+    senator won, remarking'). A participle after a comma modifies the main clause."""
+    if participle.tag_ != "VBG" or head.tag_ == "VBG":
+        return False
+    if child.dep_ == "conj":
+        return True
+    return child.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in head.children
+    )
 
 
 def clause_subject(ancestors: list[Token], span: QuoteSpan) -> Attribution | None:
@@ -227,10 +252,10 @@ def cue_text(verb: Token) -> str:
 def subject_of(verb: Token, window: list[Token]) -> Token | None:
     """The verb's subject, climbing through clauses that borrow their head's subject."""
     in_window = {t.i for t in window}
-    current = verb
-    for _ in range(4):
+    current = child = verb
+    for _ in range(6):
         subjects = [c for c in current.children if c.dep_ in _SUBJECTS and c.i in in_window]
-        if subjects:
+        if subjects and not not_participle_host(verb, child, current):
             # 'Ryan, who used the words when asked': the asking is not the relative's to report.
             if current is not verb and subjects[0].lower_ in {"who", "that", "which"}:
                 return None
@@ -239,7 +264,7 @@ def subject_of(verb: Token, window: list[Token]) -> Token | None:
             return current.head  # 'footage of Hillary Clinton asking, "…"'
         if current.dep_ not in _SUBJECTLESS or current.head is current:
             break
-        current = current.head
+        child, current = current, current.head
     # "…," said Martin Indyk: the parser may hang the name on the verb another way.
     # '"…," Ramos, 58, told AFP' parsed as a conjunction: the name before the verb speaks.
     # Never a date, a possessive, a modifier or a place inside a prepositional phrase.
@@ -256,6 +281,8 @@ def subject_of(verb: Token, window: list[Token]) -> Token | None:
         head = name_head(token)
         if head.dep_ in _SUBJECTS and head.head.i != verb.i:
             continue
+        if head.dep_ == "poss":
+            continue  # 'trying to explain her plan': the owner is not the speaker
         if token.pos_ in {"PROPN", "PRON"} or (inverted and token.pos_ == "NOUN"):
             return token
         if inverted and token.i == verb.i + 1 and token.text[:1].isupper() and token.is_alpha:
