@@ -22,6 +22,7 @@ from analysis.cue_finders import (
     introduced_above,
     signed_below,
     statement_object,
+    subordinate_cue,
     verb_leading_in,
 )
 from analysis.cues import token_index_at
@@ -100,13 +101,17 @@ def find_attribution(
     dashed = dash_signature(after) or signed_below(doc, span)
     if dashed is not None:
         return dashed
+    ancestors = ancestors_outside(doc, span)
+    if after_first and before:
+        embedded = subordinate_cue(ancestors, span)
+        if embedded is not None:
+            return embedded
     if after_first:
         found = cue_in(after, near_end=False)
         if found is None and ends_like_speech:
             found = bare_verb_after(after)
         if found is not None:
             return found
-    ancestors = ancestors_outside(doc, span)
     return (
         aside(before)
         or verb_leading_in(before)

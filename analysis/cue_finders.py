@@ -150,8 +150,31 @@ def governing_cue(ancestors: list[Token], span: QuoteSpan) -> Attribution | None
         if is_cue_verb(verb):
             subjects = subjects_before(verb, span) or _borrowed_subject(verb, span)
             if subjects:
-                return Attribution(subjects[0], cue_text(verb))
+                return Attribution(_named_first(subjects), cue_text(verb))
     return None
+
+
+def subordinate_cue(ancestors: list[Token], span: QuoteSpan) -> Attribution | None:
+    """'After Berg said poor students do better at "…," Holm said': the cue of the subordinate
+    clause holding the quote speaks for it, not the main clause after it."""
+    for verb in ancestors:
+        if not is_cue_verb(verb):
+            continue
+        subjects = subjects_before(verb, span)
+        if not subjects or not _in_subordinate_clause(verb):
+            return None
+        subject = _named_first(subjects)
+        if subject.pos_ == "PROPN" or subject.lower_ in SPEAKER_PRONOUNS:
+            return Attribution(subject, cue_text(verb))
+        return None
+    return None
+
+
+def _in_subordinate_clause(verb: Token) -> bool:
+    """A clause opened by 'after', 'when', 'as'…, or 'what Holm called "…"'."""
+    if any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in verb.children):
+        return True
+    return any(c.dep_ in _OBJECTS and c.lower_ in {"what", "whom"} for c in verb.children)
 
 
 def _borrowed_subject(verb: Token, span: QuoteSpan) -> list[Token]:
@@ -261,7 +284,7 @@ def subject_of(verb: Token, window: list[Token]) -> Token | None:
                 return None
             return _named_first(subjects)
         if current.dep_ == "acl" and current.head.pos_ == "PROPN":
-            return current.head  # 'footage of Hillary Clinton asking, "…"'
+            return _acl_speaker(current)
         if current.dep_ not in _SUBJECTLESS or current.head is current:
             break
         child, current = current, current.head
@@ -288,6 +311,21 @@ def subject_of(verb: Token, window: list[Token]) -> Token | None:
         if inverted and token.i == verb.i + 1 and token.text[:1].isupper() and token.is_alpha:
             return token  # '"…," said Hale' with the name mistagged as an adverb
     return None
+
+
+def _acl_speaker(clause: Token) -> Token | None:
+    """'footage of Hillary Clinton asking, "…"': the name the clause hangs on speaks, unless a
+    relative pronoun makes it the object ('Lind, who Holm called "…"'): then the name after it."""
+    noun = clause.head
+    between = clause.doc[noun.i + 1 : clause.i]
+    relatives = [t for t in between if t.lower_ in _OBJECT_RELATIVES]
+    if not relatives:
+        return noun
+    after = [t for t in between if t.i > relatives[0].i and _may_speak(t)]
+    return after[0] if after else None
+
+
+_OBJECT_RELATIVES = {"who", "whom", "that", "which"}
 
 
 def _named_first(subjects: list[Token]) -> Token:

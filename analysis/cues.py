@@ -94,7 +94,8 @@ def verb_right_before(before: list[Token]) -> Token | None:
     if index < 0 or before[index].text not in {",", ":"}:
         return None
     index -= 1
-    while index >= 0 and before[index].lower_ in _VERB_TAIL:
+    # 'fired back forcefully:': particles and manner adverbs stand between the verb and the mark.
+    while index >= 0 and (before[index].lower_ in _VERB_TAIL or _manner_adverb(before[index])):
         index -= 1
     verb = before[index] if index >= 0 else None
     if verb is None or verb.pos_ != "VERB" or verb.tag_ == "VBN":
@@ -103,6 +104,10 @@ def verb_right_before(before: list[Token]) -> Token | None:
     if any(c.dep_ == "mark" for c in verb.children):
         return None
     return verb
+
+
+def _manner_adverb(token: Token) -> bool:
+    return token.pos_ == "ADV" and token.dep_ == "advmod" and token.lower_.endswith("ly")
 
 
 def as_they_put_it(before: list[Token]) -> tuple[Token, Token] | None:

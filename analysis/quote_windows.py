@@ -68,7 +68,8 @@ def after_window(doc: Doc, span: QuoteSpan, following: QuoteSpan | None) -> list
     for token in _tokens_from(doc, span.close_mark + 1):
         if token.idx >= limit or "\n" in token.text:
             break
-        if token.text in SENTENCE_ENDS:
+        # 'said Army Capt. Jo Pardo' with the period its own token inside the name.
+        if token.text in SENTENCE_ENDS and token.dep_ not in {"compound", "flat"}:
             break
         tokens.append(token)
     return [t for t in tokens if not is_mark(t)]

@@ -228,6 +228,12 @@ def _appositive_name(token: Token) -> Token:
         for child in token.children:
             if child.dep_ == "appos" and child.pos_ == "PROPN":
                 return child
+    # 'Harbor Radio Vice President for news and talk Dave Gorab called': a title parsed as the
+    # subject with the person joined to it.
+    if is_honorific(token.text) and token.ent_type_ != "PERSON":
+        for child in token.children:
+            if child.dep_ in {"conj", "appos"} and child.ent_type_ == "PERSON":
+                return child
     return token
 
 

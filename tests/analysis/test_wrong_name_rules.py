@@ -1,0 +1,107 @@
+"""Rules against naming the wrong speaker, each with cases they must not match."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from analysis.attribution import attribute_quotes
+from analysis.entities import cluster_entities
+
+
+def speakers_of(nlp: Language, text: str) -> list[str | None]:
+    doc = nlp(text)
+    return [q.speaker for q in attribute_quotes(doc, cluster_entities(doc))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A quote inside a subordinate clause with its own cue: that clause's subject speaks.
+        (
+            "After Berg said that poor students might do better at \"much smaller colleges,\" "
+            'Holm said: "I do not like what he said."',
+            ["Nils Berg", "Ada Holm"],
+        ),
+        (
+            "In 2009, under what Mr. Berg called ''the old pricing model,'' the Harbor Club, a "
+            "private course near the coast, charged a fee.",
+            ["Nils Berg"],
+        ),
+        (
+            "As America prepares for what Ada Holm called “the loudest, most contentious election "
+            "in modern history,” the former House Speaker is intrigued by the opportunity.",
+            ["Ada Holm"],
+        ),
+        # Must not match: the clause holding the quote is the reported one, not subordinate.
+        ('Holm called the plan "a reckless waste of money," Berg said.', ["Nils Berg"]),
+        (
+            'After the vote, Holm said the result was "a disgrace to us all," Berg added.',
+            ["Nils Berg"],
+        ),
+    ],
+)
+def test_subordinate_clause_cue(nlp: Language, text: str, expected: list[str | None]) -> None:
+    intro = "Ada Holm and Nils Berg met on Monday.\n\n"
+    assert speakers_of(nlp, intro + text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'who X called "…"': the relative pronoun is the one spoken about.
+        (
+            "Much of Holm’s ire was also directed at Bannon, who Holm on Wednesday called “a "
+            "horrible, despicable human being.”",
+            ["Holm"],
+        ),
+        # Must not match: the relative pronoun is the speaker.
+        (
+            "Much of the anger came from Lind, who called Holm “a thoroughly dishonest man.”",
+            ["Lind"],
+        ),
+        # The participle's clause has two subjects in the parse: the person speaks, not the place.
+        (
+            "Speaking at a town hall event in Salem, New Hampshire, Holm went after Lind, calling "
+            "him “a total stiff.”",
+            ["Holm"],
+        ),
+    ],
+)
+def test_relatives_and_places(nlp: Language, text: str, expected: list[str | None]) -> None:
+    assert speakers_of(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A title parsed as the subject with the person joined to it.
+        (
+            "Harbor Radio Vice President for news and talk Dave Gorab called the show “the "
+            "conservative news show of record.”",
+            ["Dave Gorab"],
+        ),
+        # Must not match: two people joined by 'and' keep the first.
+        ("Dave Gorab and Ada Holm called the show “the news show of record.”", ["Dave Gorab"]),
+        # A rank with its period split off is still part of the name after the quote.
+        (
+            "“The candidates just don’t understand the military,” said Army Capt. Christian "
+            "Pardo, who said he would not vote.",
+            ["Christian Pardo"],
+        ),
+        # A manner adverb between the verb and the colon.
+        (
+            "After Holm suggested that the city would sue, Lind fired back forcefully: “If they "
+            "sue us in a court in Miami, we will win.”",
+            ["Lind"],
+        ),
+        # Must not match: the adverb's verb has no named subject.
+        (
+            "When Holm arrived, the crowd cheered loudly: “If they sue us in a court in Miami, "
+            "we will win.”",
+            [None],
+        ),
+    ],
+)
+def test_titles_and_colons(nlp: Language, text: str, expected: list[str | None]) -> None:
+    assert speakers_of(nlp, text) == expected
