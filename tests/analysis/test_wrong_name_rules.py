@@ -19,7 +19,7 @@ def speakers_of(nlp: Language, text: str) -> list[str | None]:
     [
         # A quote inside a subordinate clause with its own cue: that clause's subject speaks.
         (
-            "After Berg said that poor students might do better at \"much smaller colleges,\" "
+            'After Berg said that poor students might do better at "much smaller colleges," '
             'Holm said: "I do not like what he said."',
             ["Nils Berg", "Ada Holm"],
         ),
