@@ -6,6 +6,9 @@ from datetime import UTC, date, datetime, timedelta
 
 from analysis.types import Entity, Quote, Report
 from intake.article import Article
+from storage.articles import ArticleRepository
+from storage.engine import SessionFactory
+from storage.records import StoredArticle
 
 BASE_TIME = datetime(2025, 3, 10, 9, 0, tzinfo=UTC)
 
@@ -62,3 +65,27 @@ def make_report(
 def person(name: str, *aliases: str, mentions: int = 3) -> Entity:
     """A PERSON entity with aliases."""
     return Entity(name=name, label="PERSON", mentions=mentions, aliases=aliases)
+
+
+GUILD = 100
+
+
+async def add_article(
+    sessionmaker: SessionFactory,
+    report: Report,
+    content_hash: str,
+    *,
+    guild_id: int = GUILD,
+    hour: int = 0,
+) -> StoredArticle:
+    """Store a report as posted in guild `guild_id`, `hour` hours after the test epoch."""
+    async with sessionmaker.begin() as session:
+        return await ArticleRepository(session).add(
+            guild_id,
+            report,
+            channel_id=10,
+            message_id=1000 + hour,
+            author_id=7,
+            content_hash=content_hash,
+            created_at=at_hour(hour),
+        )

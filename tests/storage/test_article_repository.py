@@ -7,36 +7,14 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-from storage_samples import at_hour, make_report, person
+from storage_samples import GUILD, add_article, at_hour, make_report, person
 
-from analysis.types import Entity, Report
+from analysis.types import Entity
 from storage.articles import ArticleRepository
 from storage.errors import DuplicateArticleError
 from storage.models import EntityRow, QuoteRow
-from storage.records import StoredArticle
 
 Sessions = async_sessionmaker[AsyncSession]
-GUILD = 100
-
-
-async def _add(
-    sessionmaker: Sessions,
-    report: Report,
-    content_hash: str,
-    *,
-    guild_id: int = GUILD,
-    hour: int = 0,
-) -> StoredArticle:
-    async with sessionmaker.begin() as session:
-        return await ArticleRepository(session).add(
-            guild_id,
-            report,
-            channel_id=10,
-            message_id=1000 + hour,
-            author_id=7,
-            content_hash=content_hash,
-            created_at=at_hour(hour),
-        )
 
 
 async def test_add_then_get_returns_everything_stored(sessionmaker: Sessions) -> None:
@@ -52,7 +30,7 @@ async def test_add_then_get_returns_everything_stored(sessionmaker: Sessions) ->
         digest=("First sentence.", "Second sentence."),
         notes=("a note",),
     )
-    stored = await _add(sessionmaker, report, "hash-1")
+    stored = await add_article(sessionmaker, report, "hash-1")
     async with sessionmaker() as session:
         loaded = await ArticleRepository(session).get(GUILD, stored.id)
     assert loaded == stored
@@ -83,7 +61,7 @@ async def test_get_of_an_unknown_id_is_none(sessionmaker: Sessions) -> None:
 
 
 async def test_find_existing_by_url_or_by_hash(sessionmaker: Sessions) -> None:
-    stored = await _add(sessionmaker, make_report(url="https://example.com/a"), "hash-a")
+    stored = await add_article(sessionmaker, make_report(url="https://example.com/a"), "hash-a")
     async with sessionmaker() as session:
         articles = ArticleRepository(session)
         by_url = await articles.find_existing(
@@ -110,7 +88,7 @@ async def test_find_existing_by_url_or_by_hash(sessionmaker: Sessions) -> None:
 async def test_articles_without_url_are_not_duplicates_of_each_other(
     sessionmaker: Sessions,
 ) -> None:
-    await _add(sessionmaker, make_report(url=None), "pasted-1")
+    await add_article(sessionmaker, make_report(url=None), "pasted-1")
     async with sessionmaker() as session:
         found = await ArticleRepository(session).find_existing(
             GUILD, url=None, content_hash="pasted-2"
@@ -119,14 +97,14 @@ async def test_articles_without_url_are_not_duplicates_of_each_other(
 
 
 async def test_adding_the_same_hash_twice_raises_a_domain_error(sessionmaker: Sessions) -> None:
-    await _add(sessionmaker, make_report(), "same")
+    await add_article(sessionmaker, make_report(), "same")
     with pytest.raises(DuplicateArticleError):
-        await _add(sessionmaker, make_report(), "same", hour=1)
+        await add_article(sessionmaker, make_report(), "same", hour=1)
 
 
 async def test_replies_are_found_by_thread_or_by_message(sessionmaker: Sessions) -> None:
-    first = await _add(sessionmaker, make_report(), "h1")
-    second = await _add(sessionmaker, make_report(), "h2", hour=1)
+    first = await add_article(sessionmaker, make_report(), "h1")
+    second = await add_article(sessionmaker, make_report(), "h2", hour=1)
     async with sessionmaker.begin() as session:
         articles = ArticleRepository(session)
         assert await articles.set_reply(GUILD, first.id, channel_id=500, message_id=501)
@@ -162,8 +140,8 @@ async def test_delete_removes_the_article_with_its_quotes_and_entities(
         quotes=(("We will not move an inch on this", "Maria Alvarez"),),
         entities=(person("Maria Alvarez"),),
     )
-    doomed = await _add(sessionmaker, report, "doomed")
-    kept = await _add(sessionmaker, report, "kept", hour=1)
+    doomed = await add_article(sessionmaker, report, "doomed")
+    kept = await add_article(sessionmaker, report, "kept", hour=1)
     async with sessionmaker.begin() as session:
         assert await ArticleRepository(session).delete(GUILD, doomed.id) is True
     async with sessionmaker.begin() as session:
@@ -176,46 +154,52 @@ async def test_delete_removes_the_article_with_its_quotes_and_entities(
 
 
 async def test_recent_is_newest_first_and_limited(sessionmaker: Sessions) -> None:
-    added = [await _add(sessionmaker, make_report(), f"h{hour}", hour=hour) for hour in range(4)]
+    added = [
+        await add_article(sessionmaker, make_report(), f"h{hour}", hour=hour) for hour in range(4)
+    ]
     async with sessionmaker() as session:
         recent = await ArticleRepository(session).recent(GUILD, limit=3)
     assert [a.id for a in recent] == [added[3].id, added[2].id, added[1].id]
 
 
 async def test_between_returns_a_window_oldest_first(sessionmaker: Sessions) -> None:
-    added = [await _add(sessionmaker, make_report(), f"h{hour}", hour=hour) for hour in range(4)]
+    added = [
+        await add_article(sessionmaker, make_report(), f"h{hour}", hour=hour) for hour in range(4)
+    ]
     async with sessionmaker() as session:
         window = await ArticleRepository(session).between(GUILD, at_hour(1), at_hour(3))
     assert [a.id for a in window] == [added[1].id, added[2].id]
 
 
 async def test_search_ranks_by_distinct_terms_then_recency(sessionmaker: Sessions) -> None:
-    old_both = await _add(
+    old_both = await add_article(
         sessionmaker,
         make_report(title="Harbour talks", lead="The PORT strike goes on; the port is shut."),
         "old-both",
         hour=0,
     )
-    new_one = await _add(
+    new_one = await add_article(
         sessionmaker,
         make_report(title="Weather", lead="Storms hit the port today."),
         "new-one",
         hour=2,
     )
-    newer_one = await _add(
+    newer_one = await add_article(
         sessionmaker,
         make_report(title="Ferry", lead="A strike at the ferry line."),
         "newer",
         hour=3,
     )
-    await _add(sessionmaker, make_report(title="Budget", lead="The council met."), "none", hour=4)
+    await add_article(
+        sessionmaker, make_report(title="Budget", lead="The council met."), "none", hour=4
+    )
     async with sessionmaker() as session:
         found = await ArticleRepository(session).search(GUILD, ["Port", "STRIKE", "port"])
     assert [a.id for a in found] == [old_both.id, newer_one.id, new_one.id]
 
 
 async def test_search_matches_titles_case_and_curly_marks(sessionmaker: Sessions) -> None:
-    stored = await _add(
+    stored = await add_article(
         sessionmaker,
         make_report(title="Alvarez\u2019s Line In The Sand", lead="Talks went on."),
         "title",
@@ -228,10 +212,12 @@ async def test_search_matches_titles_case_and_curly_marks(sessionmaker: Sessions
 
 
 async def test_search_treats_wildcards_literally(sessionmaker: Sessions) -> None:
-    literal = await _add(
+    literal = await add_article(
         sessionmaker, make_report(lead="Turnout was 100% at the dock_gate vote."), "lit"
     )
-    await _add(sessionmaker, make_report(lead="Turnout was 1000 at the dockXgate vote."), "other")
+    await add_article(
+        sessionmaker, make_report(lead="Turnout was 1000 at the dockXgate vote."), "other"
+    )
     async with sessionmaker() as session:
         articles = ArticleRepository(session)
         assert [a.id for a in await articles.search(GUILD, ["100%"])] == [literal.id]
@@ -242,6 +228,6 @@ async def test_search_treats_wildcards_literally(sessionmaker: Sessions) -> None
 
 async def test_search_limit(sessionmaker: Sessions) -> None:
     for hour in range(3):
-        await _add(sessionmaker, make_report(lead="The port strike."), f"h{hour}", hour=hour)
+        await add_article(sessionmaker, make_report(lead="The port strike."), f"h{hour}", hour=hour)
     async with sessionmaker() as session:
         assert len(await ArticleRepository(session).search(GUILD, ["port"], limit=2)) == 2

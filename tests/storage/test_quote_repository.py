@@ -4,36 +4,18 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-from storage_samples import at_hour, make_report, person
+from storage_samples import GUILD, add_article, at_hour, make_report, person
 
-from analysis.types import Report
-from storage.articles import ArticleRepository
 from storage.quotes import QuoteRepository
 from storage.records import StoredArticle
 
 Sessions = async_sessionmaker[AsyncSession]
-GUILD = 100
-
-
-async def _add(
-    sessionmaker: Sessions, report: Report, content_hash: str, *, hour: int = 0
-) -> StoredArticle:
-    async with sessionmaker.begin() as session:
-        return await ArticleRepository(session).add(
-            GUILD,
-            report,
-            channel_id=10,
-            message_id=1000 + hour,
-            author_id=7,
-            content_hash=content_hash,
-            created_at=at_hour(hour),
-        )
 
 
 @pytest.fixture
 async def newsroom(sessionmaker: Sessions) -> tuple[StoredArticle, StoredArticle]:
     """Two articles: Alvarez is quoted three times, Park once (known also as "Mr. Park")."""
-    older = await _add(
+    older = await add_article(
         sessionmaker,
         make_report(
             title="Strike begins",
@@ -47,7 +29,7 @@ async def newsroom(sessionmaker: Sessions) -> tuple[StoredArticle, StoredArticle
         "older",
         hour=0,
     )
-    newer = await _add(
+    newer = await add_article(
         sessionmaker,
         make_report(
             title="Strike goes on",
@@ -88,12 +70,12 @@ async def test_find_speaker(
 
 
 async def test_find_speaker_prefers_the_most_quoted(sessionmaker: Sessions) -> None:
-    await _add(
+    await add_article(
         sessionmaker,
         make_report(quotes=(("We are ready for the talks", "Luis Alvarez"),)),
         "luis",
     )
-    await _add(
+    await add_article(
         sessionmaker,
         make_report(
             quotes=(("The port stays shut", "Maria Alvarez"), ("No deal tonight", "Maria Alvarez"))
@@ -161,7 +143,7 @@ async def test_by_phrase(
 async def test_by_phrase_with_straight_marks_stored_and_curly_asked(
     sessionmaker: Sessions,
 ) -> None:
-    await _add(
+    await add_article(
         sessionmaker, make_report(quotes=(("It's a 'final' offer", "Maria Alvarez"),)), "straight"
     )
     async with sessionmaker() as session:
