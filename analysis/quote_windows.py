@@ -43,15 +43,7 @@ def previous_sentence(
     if index < 0 or doc[index].text not in SENTENCE_ENDS:
         return []
     floor = previous.open_mark if previous else 0
-    tokens: list[Token] = []
-    index -= 1
-    while index >= 0:
-        token = doc[index]
-        if token.idx < floor or "\n" in token.text or token.text in SENTENCE_ENDS:
-            break
-        tokens.append(token)
-        index -= 1
-    tokens.reverse()
+    tokens = _sentence_back_from(doc, index - 1, floor)
     return [t for t in tokens if not is_mark(t) and not _inside(t, previous)]
 
 
@@ -78,8 +70,13 @@ def after_window(doc: Doc, span: QuoteSpan, following: QuoteSpan | None) -> list
 def before_window(doc: Doc, span: QuoteSpan, previous: QuoteSpan | None) -> list[Token]:
     """Tokens before the opening mark back to the sentence's start, a quote or paragraph."""
     floor = previous.end + 1 if previous else 0
+    tokens = _sentence_back_from(doc, token_index_at(doc, span.open_mark) - 1, floor)
+    return [t for t in tokens if not is_mark(t)]
+
+
+def _sentence_back_from(doc: Doc, index: int, floor: int) -> list[Token]:
+    """Tokens from doc[index] back to the sentence's start, a paragraph or `floor`, in order."""
     tokens: list[Token] = []
-    index = token_index_at(doc, span.open_mark) - 1
     while index >= 0:
         token = doc[index]
         if token.idx < floor or "\n" in token.text or token.text in SENTENCE_ENDS:
@@ -87,7 +84,7 @@ def before_window(doc: Doc, span: QuoteSpan, previous: QuoteSpan | None) -> list
         tokens.append(token)
         index -= 1
     tokens.reverse()
-    return [t for t in tokens if not is_mark(t)]
+    return tokens
 
 
 def is_mark(token: Token) -> bool:
