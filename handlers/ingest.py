@@ -16,6 +16,7 @@ from intake.pages import article_from_page
 from intake.quality import language_note, shortness_note
 from intake.text import article_from_text
 from intake.urls import canonical_url, find_urls
+from intake.walls import is_wall_note
 from storage.articles import ArticleRepository
 from storage.errors import DuplicateArticleError
 from storage.records import StoredArticle
@@ -91,7 +92,8 @@ async def ingest_link(services: Services, origin: Origin, url: str) -> IngestRes
 
 
 async def _ingest(services: Services, origin: Origin, article: Article) -> IngestResult:
-    blocking_note = next((n for n in article.notes if _is_blocking(n)), None)
+    # A wall returns a teaser, which would be analysed as if it were the story.
+    blocking_note = next((n for n in article.notes if is_wall_note(n)), None)
     if blocking_note is not None:
         raise NotAnArticle(blocking_note)
     too_short = shortness_note(article, services.min_article_words)
@@ -147,8 +149,3 @@ async def _find_existing(
         return await ArticleRepository(session).find_existing(
             guild_id, url=url, content_hash=content_hash
         )
-
-
-def _is_blocking(note: str) -> bool:
-    # Paywalls and consent walls return a teaser, which would be analysed as if it were the story.
-    return note.startswith(("this looks paywalled", "this looks like a consent"))

@@ -21,6 +21,8 @@ _CONSENT_MARKERS = re.compile(
 )
 # A wall's teaser is short; a full article that merely mentions subscriptions is not a wall.
 _TEASER_MAX_WORDS = 250
+PAYWALL_NOTE = "this looks paywalled"
+CONSENT_NOTE = "this looks like a cookie or consent wall"
 
 
 def wall_note(text: str, page: str) -> str | None:
@@ -30,10 +32,15 @@ def wall_note(text: str, page: str) -> str | None:
         return None
     visible = _visible_text(page)
     if _PAYWALL_MARKERS.search(text) or _PAYWALL_MARKERS.search(visible):
-        return f"this looks paywalled: {words} words came back"
+        return f"{PAYWALL_NOTE}: {words} words came back"
     if _CONSENT_MARKERS.search(text) or _CONSENT_MARKERS.search(visible):
-        return f"this looks like a cookie or consent wall: {words} words came back"
+        return f"{CONSENT_NOTE}: {words} words came back"
     return None
+
+
+def is_wall_note(note: str) -> bool:
+    """Whether an article note says the page is a paywall or consent wall, not the story."""
+    return note.startswith((PAYWALL_NOTE, CONSENT_NOTE))
 
 
 def _visible_text(page: str) -> str:

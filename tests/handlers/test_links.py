@@ -19,6 +19,10 @@ TEASER = """<html><head><title>Council secrets revealed</title></head><body><art
 <h1>Council secrets revealed</h1><p>The council met in private on Monday to discuss the
 harbour plan, according to documents seen by this newspaper.</p>
 <p>Subscribe to continue reading. Already a subscriber? Sign in.</p></article></body></html>"""
+CONSENT = TEASER.replace(
+    "Subscribe to continue reading. Already a subscriber? Sign in.",
+    "We value your privacy. Accept all cookies to read this article.",
+)
 
 
 def site() -> web.Application:
@@ -35,7 +39,12 @@ def site() -> web.Application:
         return web.Response(body=b"\x89PNG\r\n\x1a\n" + bytes(64), content_type="image/png")
 
     app.router.add_get("/seed/{name}", seed)
+
+    async def consent(request: web.Request) -> web.Response:
+        return web.Response(text=CONSENT, content_type="text/html")
+
     app.router.add_get("/teaser", teaser)
+    app.router.add_get("/consent", consent)
     app.router.add_get("/chart.png", image)
     return app
 
@@ -71,6 +80,7 @@ async def test_a_link_is_read_once(services: Services, base_url: str) -> None:
         ("/missing", CannotRead, "404"),
         ("/chart.png", CannotRead, "image/png"),
         ("/teaser", NotAnArticle, "paywalled"),
+        ("/consent", NotAnArticle, "consent wall"),
     ],
 )
 async def test_bad_links_store_nothing(
