@@ -4,6 +4,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from analysis.after_clauses import (
+    governs_quote,
+    introduces_next_quote,
+    leading_clause,
+    starts_new_sentence,
+    straddling_cue,
+)
 from analysis.continuation import (
     inherited_speaker,
     share_within_runs,
@@ -67,6 +74,13 @@ def _first_token(doc: Doc, span: QuoteSpan) -> Token | None:
     return doc[index] if index < len(doc) else None
 
 
+def _named(attribution: Attribution | None) -> Attribution | None:
+    """The attribution when its speaker token is a name or a pronoun, not a common noun."""
+    if attribution is None or attribution.speaker is None:
+        return None
+    return attribution if attribution.speaker.pos_ in {"PROPN", "PRON"} else None
+
+
 def _quote(text: str, span: QuoteSpan, speaker: Speaker | None) -> Quote:
     if speaker is None:
         return Quote(text[span.start : span.end], span.start, span.end, None)
@@ -87,10 +101,14 @@ def find_attribution(
     after = after_window(doc, span, following)
     before = before_window(doc, span, previous)
     content = doc.text[span.start : span.end].rstrip()
+    if introduces_next_quote(content, after, following.open_mark if following else None):
+        after = []
     ends_like_speech = content.endswith((",", "?", "!", "—", "–", "-", "..."))
     # A quote ending in a comma ('"…," she said') or standing first takes the clause after it;
     # a partial quote inside the reporter's sentence takes the sentence's own cue first.
-    after_first = bool(after) and (ends_like_speech or not before)
+    after_first = bool(after) and (
+        ends_like_speech or not (before or starts_new_sentence(content, after))
+    )
     if after_first and before and continues_sentence(after):
         # 'Cruz said Trump represents "New York values," stating …': the cue is before.
         after_first = False
@@ -106,12 +124,24 @@ def find_attribution(
         embedded = subordinate_cue(ancestors, span)
         if embedded is not None:
             return embedded
+    # '…his comment that "Islam hates us," refusing …, Rubio tried': a clause after the quote
+    # that does not govern it yields to the clause before that does.
+    held = (
+        None
+        if not before or governs_quote(after, _first_token(doc, span))
+        else _named(governing_cue(ancestors, span)) or clause_subject(ancestors, span)
+    )
     if after_first:
-        found = cue_in(after, near_end=False)
+        found = (
+            leading_clause(after)
+            or (straddling_cue(before, after) if before else None)
+            or cue_in(after, near_end=False)
+        )
         if found is None and ends_like_speech:
             found = bare_verb_after(after)
         if found is not None:
-            return found
+            # 'according to' speaks for the whole sentence, whatever the parse hangs it on.
+            return found if found.cue == "according to" else held or found
     return (
         aside(before)
         or verb_leading_in(before)
@@ -121,6 +151,7 @@ def find_attribution(
         or colon_introduction(before)
         or possessed_words(before)
         or in_their_view_after(after)
+        or held
         or (cue_in(after, near_end=False) if may_use_after and not after_first else None)
         or (clause_subject(ancestors, span) if before else None)
         or (

@@ -33,7 +33,6 @@ Comments are moderated. Read more: port coverage
 """
 
 
-
 def test_lead_comes_first_without_its_dateline(nlp: Language) -> None:
     digest = make_digest(nlp(ARTICLE), "Dockworkers strike at Harbourton port")
     assert digest[0] == (

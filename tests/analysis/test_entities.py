@@ -25,7 +25,6 @@ TWO_PARKS = (
 )
 
 
-
 def clusters_of(nlp: Language, text: str) -> list[EntityCluster]:
     return cluster_entities(nlp(text))
 

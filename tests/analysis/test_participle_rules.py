@@ -3,15 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from spacy.language import Language
-
-from analysis.attribution import attribute_quotes
-from analysis.entities import cluster_entities
-
-
-def speakers_of(nlp: Language, text: str) -> list[str | None]:
-    doc = nlp(text)
-    return [q.speaker for q in attribute_quotes(doc, cluster_entities(doc))]
+from conftest import SpeakersOf
 
 
 @pytest.mark.parametrize(
@@ -39,9 +31,9 @@ def speakers_of(nlp: Language, text: str) -> list[str | None]:
     ],
 )
 def test_participle_borrows_the_main_subject(
-    nlp: Language, text: str, expected: list[str | None]
+    speakers_of: SpeakersOf, text: str, expected: list[str | None]
 ) -> None:
-    assert speakers_of(nlp, text) == expected
+    assert speakers_of(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -77,22 +69,24 @@ def test_participle_borrows_the_main_subject(
     ],
 )
 def test_sentence_going_on_past_a_quote(
-    nlp: Language, text: str, expected: list[str | None]
+    speakers_of: SpeakersOf, text: str, expected: list[str | None]
 ) -> None:
-    assert speakers_of(nlp, text) == expected
+    assert speakers_of(text) == expected
 
 
-def test_a_sentence_with_its_own_subject_does_not_borrow_the_cue_above(nlp: Language) -> None:
+def test_a_sentence_with_its_own_subject_does_not_borrow_the_cue_above(
+    speakers_of: SpeakersOf,
+) -> None:
     text = (
         "Viktor Lund struggled to answer a question about the ferry. And Ingrid Solberg, "
         "after posting a video about the “harbour of the future,” rewrote her speech."
     )
-    assert speakers_of(nlp, text) != ["Viktor Lund"]
+    assert speakers_of(text) != ["Viktor Lund"]
 
 
-def test_owner_of_a_plan_is_not_the_speaker(nlp: Language) -> None:
+def test_owner_of_a_plan_is_not_the_speaker(speakers_of: SpeakersOf) -> None:
     text = (
         "The meeting ran late. Then “the ferry will not run on Sundays,” while trying to "
         "explain her plan."
     )
-    assert speakers_of(nlp, text) == [None]
+    assert speakers_of(text) == [None]

@@ -18,7 +18,6 @@ quote_heavy_text = st.lists(
 any_text = st.one_of(st.text(max_size=200), quote_heavy_text)
 
 
-
 @settings(max_examples=200, deadline=None)
 @given(any_text)
 def test_spans_lie_inside_the_text_in_order(text: str) -> None:

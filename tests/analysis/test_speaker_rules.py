@@ -3,15 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from spacy.language import Language
-
-from analysis.attribution import attribute_quotes
-from analysis.entities import cluster_entities
-
-
-def speakers_of(nlp: Language, text: str) -> list[str | None]:
-    doc = nlp(text)
-    return [q.speaker for q in attribute_quotes(doc, cluster_entities(doc))]
+from conftest import SpeakersOf
 
 
 @pytest.mark.parametrize(
@@ -50,9 +42,9 @@ def speakers_of(nlp: Language, text: str) -> list[str | None]:
     ],
 )
 def test_reporter_above_a_reported_clause(
-    nlp: Language, text: str, expected: list[str | None]
+    speakers_of: SpeakersOf, text: str, expected: list[str | None]
 ) -> None:
-    assert speakers_of(nlp, text) == expected
+    assert speakers_of(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -69,9 +61,9 @@ def test_reporter_above_a_reported_clause(
     ],
 )
 def test_participle_takes_no_subject_of_its_reported_clause(
-    nlp: Language, text: str, expected: list[str | None]
+    speakers_of: SpeakersOf, text: str, expected: list[str | None]
 ) -> None:
-    assert speakers_of(nlp, text) == expected
+    assert speakers_of(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -103,9 +95,9 @@ def test_participle_takes_no_subject_of_its_reported_clause(
     ],
 )
 def test_bare_quote_paragraph_under_a_speaker(
-    nlp: Language, text: str, expected: list[str | None]
+    speakers_of: SpeakersOf, text: str, expected: list[str | None]
 ) -> None:
-    assert speakers_of(nlp, text) == expected
+    assert speakers_of(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -130,21 +122,25 @@ def test_bare_quote_paragraph_under_a_speaker(
         ("The council read out the statement, “The harbour belongs to all of us.”", [None]),
     ],
 )
-def test_relatives_and_statements(nlp: Language, text: str, expected: list[str | None]) -> None:
-    assert speakers_of(nlp, text) == expected
+def test_relatives_and_statements(
+    speakers_of: SpeakersOf, text: str, expected: list[str | None]
+) -> None:
+    assert speakers_of(text) == expected
 
 
-def test_surname_the_tagger_calls_a_noun_is_the_person_of_that_name(nlp: Language) -> None:
+def test_surname_the_tagger_calls_a_noun_is_the_person_of_that_name(
+    speakers_of: SpeakersOf,
+) -> None:
     text = (
         "Ingrid Hannesdottir chairs the harbour board.\n\n"
         "“We will not sell the docks,” Hannesdottir said."
     )
-    assert speakers_of(nlp, text) == ["Ingrid Hannesdottir"]
+    assert speakers_of(text) == ["Ingrid Hannesdottir"]
 
 
-def test_capitalised_plural_is_not_a_name(nlp: Language) -> None:
+def test_capitalised_plural_is_not_a_name(speakers_of: SpeakersOf) -> None:
     text = "The harbour board met on Monday. “We will not sell the docks,” Officials said."
-    assert speakers_of(nlp, text) == [None]
+    assert speakers_of(text) == [None]
 
 
 @pytest.mark.parametrize(
@@ -190,10 +186,12 @@ def test_capitalised_plural_is_not_a_name(nlp: Language) -> None:
         ),
     ],
 )
-def test_owned_words_and_signatures(nlp: Language, text: str, expected: list[str | None]) -> None:
-    assert speakers_of(nlp, text) == expected
+def test_owned_words_and_signatures(
+    speakers_of: SpeakersOf, text: str, expected: list[str | None]
+) -> None:
+    assert speakers_of(text) == expected
 
 
-def test_calling_without_an_object_is_no_cue(nlp: Language) -> None:
+def test_calling_without_an_object_is_no_cue(speakers_of: SpeakersOf) -> None:
     text = "Ingrid Solberg said harbour officials were calling “every fifteen minutes or so.”"
-    assert speakers_of(nlp, text) == ["Ingrid Solberg"]
+    assert speakers_of(text) == ["Ingrid Solberg"]

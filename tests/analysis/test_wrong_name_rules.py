@@ -3,15 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from spacy.language import Language
-
-from analysis.attribution import attribute_quotes
-from analysis.entities import cluster_entities
-
-
-def speakers_of(nlp: Language, text: str) -> list[str | None]:
-    doc = nlp(text)
-    return [q.speaker for q in attribute_quotes(doc, cluster_entities(doc))]
+from conftest import SpeakersOf
 
 
 @pytest.mark.parametrize(
@@ -41,9 +33,11 @@ def speakers_of(nlp: Language, text: str) -> list[str | None]:
         ),
     ],
 )
-def test_subordinate_clause_cue(nlp: Language, text: str, expected: list[str | None]) -> None:
+def test_subordinate_clause_cue(
+    speakers_of: SpeakersOf, text: str, expected: list[str | None]
+) -> None:
     intro = "Ada Holm and Nils Berg met on Monday.\n\n"
-    assert speakers_of(nlp, intro + text) == expected
+    assert speakers_of(intro + text) == expected
 
 
 @pytest.mark.parametrize(
@@ -68,8 +62,10 @@ def test_subordinate_clause_cue(nlp: Language, text: str, expected: list[str | N
         ),
     ],
 )
-def test_relatives_and_places(nlp: Language, text: str, expected: list[str | None]) -> None:
-    assert speakers_of(nlp, text) == expected
+def test_relatives_and_places(
+    speakers_of: SpeakersOf, text: str, expected: list[str | None]
+) -> None:
+    assert speakers_of(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -103,5 +99,5 @@ def test_relatives_and_places(nlp: Language, text: str, expected: list[str | Non
         ),
     ],
 )
-def test_titles_and_colons(nlp: Language, text: str, expected: list[str | None]) -> None:
-    assert speakers_of(nlp, text) == expected
+def test_titles_and_colons(speakers_of: SpeakersOf, text: str, expected: list[str | None]) -> None:
+    assert speakers_of(text) == expected
