@@ -4,7 +4,6 @@ not match."""
 from __future__ import annotations
 
 import pytest
-
 from conftest import SpeakersOf
 
 
