@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from analysis.cue_finders import Attribution, cue_text, is_cue_verb, subject_of
+from analysis.cue_finders import (
+    SUBORDINATORS,
+    Attribution,
+    cue_text,
+    is_cue_verb,
+    subject_of,
+)
 
 _SUBJECTS = {"nsubj", "nsubjpass"}
 # A bare attribution after a finished sentence: '"We will win." Holm said.' is at most this long.
@@ -73,4 +79,15 @@ def governs_quote(after: list[Token], first: Token | None) -> bool:
     if first is None:
         return False
     in_after = {t.i for t in after}
-    return any(t.i in in_after for t in first.ancestors)
+    for head in first.ancestors:
+        if head.i in in_after:
+            return True
+        # 'While Mr. Ryan laid out "…," Carson used …': a subordinate clause before the quote
+        # holds it; the main clause after it does not speak for it.
+        if head.i < first.i and _opens_subordinate_clause(head):
+            return False
+    return False
+
+
+def _opens_subordinate_clause(verb: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in verb.children)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Doc, Token
 
 from analysis.after_clauses import (
@@ -46,14 +48,17 @@ __all__ = ["Attribution", "attribute_quotes", "find_attribution"]
 def attribute_quotes(doc: Doc, clusters: list[EntityCluster]) -> list[Quote]:
     """The direct quotes of a parsed article, each with its speaker, in text order."""
     text = doc.text
-    spans = [s for s in find_quote_spans(text) if is_direct_quote(text, s)]
+    every_span = find_quote_spans(text)
+    spans = [s for s in every_span if is_direct_quote(text, s)]
+    # Words between quotation marks never name the speaker, even in a quote too short to report.
+    quoted = [(s.open_mark, s.end + 1) for s in every_span]
     resolver = SpeakerResolver(doc, clusters)
     resolver.quoted = [(s.open_mark, s.end + 1) for s in spans]
     speakers: list[Speaker | None] = []
     for index, span in enumerate(spans):
         previous = spans[index - 1] if index else None
         following = spans[index + 1] if index + 1 < len(spans) else None
-        attribution = find_attribution(doc, span, previous, following)
+        attribution = find_attribution(doc, span, previous, following, quoted)
         if attribution is not None:
             attribution = reporter_of(attribution, _first_token(doc, span))
         speaker = resolver.resolve(attribution, span) if attribution else None
@@ -72,6 +77,10 @@ def attribute_quotes(doc: Doc, clusters: list[EntityCluster]) -> list[Quote]:
 def _first_token(doc: Doc, span: QuoteSpan) -> Token | None:
     index = token_index_at(doc, span.start)
     return doc[index] if index < len(doc) else None
+
+
+def _unquoted(window: list[Token], quoted: Sequence[tuple[int, int]]) -> list[Token]:
+    return [t for t in window if not any(start <= t.idx < end for start, end in quoted)]
 
 
 def _named(attribution: Attribution | None) -> Attribution | None:
@@ -95,11 +104,16 @@ def _quote(text: str, span: QuoteSpan, speaker: Speaker | None) -> Quote:
 
 
 def find_attribution(
-    doc: Doc, span: QuoteSpan, previous: QuoteSpan | None, following: QuoteSpan | None
+    doc: Doc,
+    span: QuoteSpan,
+    previous: QuoteSpan | None,
+    following: QuoteSpan | None,
+    quoted: Sequence[tuple[int, int]] = (),
 ) -> Attribution | None:
-    """The cue and speaker token the sentence around a quote gives it, if any."""
-    after = after_window(doc, span, following)
-    before = before_window(doc, span, previous)
+    """The cue and speaker token the sentence around a quote gives it, if any; `quoted` holds
+    the article's quoted stretches (marks included), whose words never name the speaker."""
+    after = _unquoted(after_window(doc, span, following), quoted)
+    before = _unquoted(before_window(doc, span, previous), quoted)
     content = doc.text[span.start : span.end].rstrip()
     if introduces_next_quote(content, after, following.open_mark if following else None):
         after = []
@@ -157,7 +171,9 @@ def find_attribution(
         or (
             None
             if has_subject(before)
-            else cue_in(previous_sentence(doc, before, span, previous), near_end=True)
+            else cue_in(
+                _unquoted(previous_sentence(doc, before, span, previous), quoted), near_end=True
+            )
         )
         or (None if span.continued else introduced_above(doc, span))
     )

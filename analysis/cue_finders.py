@@ -172,7 +172,7 @@ def subordinate_cue(ancestors: list[Token], span: QuoteSpan) -> Attribution | No
 
 def _in_subordinate_clause(verb: Token) -> bool:
     """A clause opened by 'after', 'when', 'as'…, or 'what Holm called "…"'."""
-    if any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in verb.children):
+    if any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in verb.children):
         return True
     return any(c.dep_ in _OBJECTS and c.lower_ in {"what", "whom"} for c in verb.children)
 
@@ -193,7 +193,7 @@ def _borrowed_subject(verb: Token, span: QuoteSpan) -> list[Token]:
 
 
 # Subordinate clauses a trailing participle does not belong to: "after the senator won, remarking".
-_SUBORDINATORS = {"while", "as", "after", "before", "because", "when", "though", "although"} | {
+SUBORDINATORS = {"while", "as", "after", "before", "because", "when", "though", "although"} | {
     "since",
     "once",
     "until",
@@ -211,7 +211,7 @@ def not_participle_host(participle: Token, child: Token, head: Token) -> bool:
     if child.dep_ == "conj":
         return True
     return child.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in head.children
+        c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in head.children
     )
 
 

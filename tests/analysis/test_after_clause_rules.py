@@ -67,6 +67,12 @@ def test_clause_after_a_finished_quote(
             "refusing to apologise, and Nils Berg again tried to rebuke her.",
             ["Ada Holm"],
         ),
+        # A subordinate clause before the quote holds it, not the main clause after it.
+        (
+            "While Mr. Berg, speaking for the harbour board, laid out a plan for “a pier that "
+            "pays for itself,” Ada Holm used her speech to call the levy a mistake.",
+            ["Berg"],
+        ),
         # Must not match: 'according to' after the quote speaks for the whole sentence.
         (
             "Viktor Lund said the plan was “a waste of money,” according to Ingrid Solberg.",
@@ -78,3 +84,11 @@ def test_clause_around_a_partial_quote(
     speakers_of: SpeakersOf, text: str, expected: list[str | None]
 ) -> None:
     assert speakers_of(text) == expected
+
+
+def test_words_inside_quotation_marks_never_name_the_speaker(speakers_of: SpeakersOf) -> None:
+    text = (
+        "“There are places in this country that are dangerous.”\n\n"
+        "“Like Oakland. Or Ferguson,” Ada Holm said. “The crime numbers are worse.”"
+    )
+    assert speakers_of(text) == [None, "Ada Holm"]
