@@ -26,6 +26,7 @@ from analysis.cue_finders import (
     clause_subject,
     colon_introduction,
     cue_in,
+    dash_introduction,
     dash_signature,
     governing_cue,
     introduced_above,
@@ -163,6 +164,7 @@ def find_attribution(
         or governing_cue(ancestors, span)
         or cue_in(before, near_end=True)
         or colon_introduction(before)
+        or dash_introduction(before)
         or possessed_words(before)
         or in_their_view_after(after)
         or held

@@ -118,6 +118,23 @@ def colon_introduction(before: list[Token]) -> Attribution | None:
     return Attribution(named[-1], ":") if named else None
 
 
+def dash_introduction(before: list[Token]) -> Attribution | None:
+    """'Trump also embraced the idea -- "…"': a clause ending in a dash hands its named subject
+    the quote that follows."""
+    words = [t for t in before if not t.is_space]
+    if not words or words[-1].text not in {"--", "—", "–"}:
+        return None
+    for verb in reversed(words):
+        if verb.pos_ != "VERB":
+            continue
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c in words]
+        if subjects:
+            subject = _named_first(subjects)
+            named = subject.pos_ == "PROPN" or subject.lower_ in SPEAKER_PRONOUNS
+            return Attribution(subject, verb.text) if named and subject.lower_ != "i" else None
+    return None
+
+
 def _signed_before_colon(before: list[Token]) -> Attribution | None:
     """'Turnout rose - Ana Holm: "…"': the capitalised name between a dash and the colon."""
     dashes = [i for i, t in enumerate(before) if t.text in {"-", "–", "—", "--"}]

@@ -92,3 +92,26 @@ def test_words_inside_quotation_marks_never_name_the_speaker(speakers_of: Speake
         "“Like Oakland. Or Ferguson,” Ada Holm said. “The crime numbers are worse.”"
     )
     assert speakers_of(text) == [None, "Ada Holm"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ada Holm spoke in Lindholm on Monday. Holm also embraced the harbour levy -- "
+            "“I think the levy is small compared to what they want.”",
+            ["Ada Holm"],
+        ),
+        (
+            "When Ada Holm finally wrapped up — “I will fight for you, and I will win for "
+            "you!” — the balloons came down.",
+            ["Ada Holm"],
+        ),
+        # Must not match: a dash after a noun phrase with no one speaking.
+        ("The harbour plan — “a pier for every family” — failed in May.", [None]),
+    ],
+)
+def test_a_clause_ending_in_a_dash_introduces_the_quote(
+    speakers_of: SpeakersOf, text: str, expected: list[str | None]
+) -> None:
+    assert speakers_of(text) == expected

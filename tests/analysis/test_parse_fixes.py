@@ -6,13 +6,13 @@ from conftest import SpeakersOf
 from spacy.language import Language
 
 from analysis.nlp import load_pipeline
-from analysis.parse_fixes import MODAL_SURNAMES, PARAGRAPH_STARTS
+from analysis.parse_fixes import KNOWN_SURNAMES, MODAL_SURNAMES, PARAGRAPH_STARTS
 
 
 def test_the_components_sit_around_the_parser_once(nlp: Language) -> None:
     names = nlp.pipe_names
     assert names.index(PARAGRAPH_STARTS) < names.index("parser")
-    assert names[-1] == MODAL_SURNAMES
+    assert names[-2:] == [MODAL_SURNAMES, KNOWN_SURNAMES]
     assert load_pipeline().pipe_names.count(PARAGRAPH_STARTS) == 1
 
 
@@ -55,3 +55,19 @@ def test_an_organisation_subject_speaks_before_a_dateline_city(speakers_of: Spea
         "offering “a deep and sincere apology” to the families after the spill."
     )
     assert speakers_of(text) == ["Harbour Workers Union"]
+
+
+def test_a_surname_the_tagger_reads_as_another_word_is_the_subject(
+    speakers_of: SpeakersOf,
+) -> None:
+    text = (
+        "County chairman Tim Early backed Ada Holm last year.\n\n"
+        "Informed of the district’s lean toward Holm, Early described it as “news to me.”"
+    )
+    assert speakers_of(text) == ["Tim Early"]
+
+
+def test_a_word_that_is_no_one_s_surname_keeps_its_tag(nlp: Language) -> None:
+    doc = nlp("County chairman Tim Early backed Ada Holm. Early voting starts on Monday.")
+    early = [t for t in doc if t.text == "Early"][1]
+    assert early.pos_ != "PROPN" or early.dep_ != "nsubj"
