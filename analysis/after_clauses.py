@@ -11,6 +11,7 @@ from analysis.cue_finders import (
     is_cue_verb,
     subject_of,
 )
+from analysis.doc_text import text_of
 
 _SUBJECTS = {"nsubj", "nsubjpass"}
 # A bare attribution after a finished sentence: '"We will win." Holm said.' is at most this long.
@@ -27,7 +28,7 @@ def introduces_next_quote(content: str, after: list[Token], next_open: int | Non
         return False
     if next_open is None or not words or words[-1].text != ":":
         return False
-    gap = words[-1].doc.text[words[-1].idx + 1 : next_open]
+    gap = text_of(words[-1].doc)[words[-1].idx + 1 : next_open]
     return not gap.strip()
 
 

@@ -36,6 +36,7 @@ from analysis.cue_finders import (
     verb_leading_in,
 )
 from analysis.cues import token_index_at
+from analysis.doc_text import text_of
 from analysis.possessive_sources import in_their_view_after, possessed_words
 from analysis.quote_windows import after_window, ancestors_outside, before_window, previous_sentence
 from analysis.quotes import QuoteSpan, find_quote_spans, is_direct_quote
@@ -48,7 +49,7 @@ __all__ = ["Attribution", "attribute_quotes", "find_attribution"]
 
 def attribute_quotes(doc: Doc, clusters: list[EntityCluster]) -> list[Quote]:
     """The direct quotes of a parsed article, each with its speaker, in text order."""
-    text = doc.text
+    text = text_of(doc)
     every_span = find_quote_spans(text)
     spans = [s for s in every_span if is_direct_quote(text, s)]
     # Words between quotation marks never name the speaker, even in a quote too short to report.
@@ -115,7 +116,7 @@ def find_attribution(
     the article's quoted stretches (marks included), whose words never name the speaker."""
     after = _unquoted(after_window(doc, span, following), quoted)
     before = _unquoted(before_window(doc, span, previous), quoted)
-    content = doc.text[span.start : span.end].rstrip()
+    content = text_of(doc)[span.start : span.end].rstrip()
     if introduces_next_quote(content, after, following.open_mark if following else None):
         after = []
     ends_like_speech = content.endswith((",", "?", "!", "—", "–", "-", "..."))

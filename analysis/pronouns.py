@@ -99,4 +99,4 @@ def _in_quote(token: Token, quoted: list[tuple[int, int]]) -> bool:
 
 def _crosses_paragraphs(doc: Doc, sentence: Span) -> bool:
     """A sentence reaching back over a blank line: a headline or dateline, not the story."""
-    return "\n\n" in doc.text[sentence.start_char : sentence.end_char].strip()
+    return "\n\n" in sentence.text.strip()

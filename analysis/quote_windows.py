@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Doc, Token
 
 from analysis.cues import token_index_at
+from analysis.doc_text import text_of
 from analysis.quotes import QuoteSpan
 
 SENTENCE_ENDS = {".", "!", "?"}
@@ -16,14 +19,14 @@ def ancestors_outside(doc: Doc, span: QuoteSpan) -> list[Token]:
     index = token_index_at(doc, span.start)
     if index >= len(doc):
         return []
-    paragraph_start = doc.text.rfind("\n", 0, span.open_mark) + 1
+    paragraph_start = text_of(doc).rfind("\n", 0, span.open_mark) + 1
     chain = [t for t in doc[index].ancestors if t.pos_ in {"VERB", "AUX"}]
     return [t for t in chain[:8] if paragraph_start <= t.idx < span.open_mark]
 
 
 def subjects_before(verb: Token, span: QuoteSpan) -> list[Token]:
     """The verb's subjects inside the quote's paragraph and before its opening mark."""
-    paragraph_start = verb.doc.text.rfind("\n", 0, span.open_mark) + 1
+    paragraph_start = text_of(verb.doc).rfind("\n", 0, span.open_mark) + 1
     return [
         c
         for c in verb.children
@@ -55,7 +58,7 @@ def after_window(doc: Doc, span: QuoteSpan, following: QuoteSpan | None) -> list
     """Tokens after the closing mark up to the sentence's end, the next quote or paragraph."""
     if span.close_mark is None:
         return []
-    limit = following.open_mark if following else len(doc.text)
+    limit = following.open_mark if following else len(text_of(doc))
     tokens: list[Token] = []
     for token in _tokens_from(doc, span.close_mark + 1):
         if token.idx >= limit or "\n" in token.text:
@@ -92,6 +95,7 @@ def is_mark(token: Token) -> bool:
     return token.text in {'"', "“", "”", "''", "``", "'", "‘", "’"}
 
 
-def _tokens_from(doc: Doc, char: int) -> list[Token]:
-    start = token_index_at(doc, char)
-    return list(doc[start:]) if start < len(doc) else []
+def _tokens_from(doc: Doc, char: int) -> Iterator[Token]:
+    """The tokens from the one at char on, one at a time: callers stop after a sentence."""
+    for index in range(token_index_at(doc, char), len(doc)):
+        yield doc[index]
