@@ -110,12 +110,37 @@ def colon_introduction(before: list[Token]) -> Attribution | None:
     signed = _signed_before_colon(before)
     if signed is not None:
         return signed
-    verb = before[-1].head
-    subject = subject_of(verb, before) if verb.pos_ in {"VERB", "AUX"} else None
-    if subject is not None and subject.pos_ in {"PROPN", "PRON", "NOUN"}:
+    verb = _clause_verb(before[-1], before)
+    quoted = _quoted_person(verb)
+    if quoted is not None:
+        return quoted
+    subject = subject_of(verb, before) if verb is not None else None
+    if verb is not None and subject is not None and subject.pos_ in {"PROPN", "PRON", "NOUN"}:
         return Attribution(subject, verb.text)
     named = [t for t in before if t.ent_type_ in SPEAKER_LABELS]
     return Attribution(named[-1], ":") if named else None
+
+
+def _quoted_person(verb: Token | None) -> Attribution | None:
+    """'Frank quotes the adviser Alfred Kahn: "…"': the one quoted speaks, not the one quoting."""
+    if verb is None or verb.lemma_.lower() != "quote":
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN"]
+    return Attribution(objects[0], verb.text) if objects else None
+
+
+def _clause_verb(mark: Token, window: list[Token]) -> Token | None:
+    """The verb of the clause a mark closes, climbing from the word the parser hangs it on:
+    'McConnell delivered a message to Trump:' gives 'delivered', not 'Trump'."""
+    in_window = {t.i for t in window}
+    current = mark.head
+    for _ in range(4):
+        if current.pos_ in {"VERB", "AUX"}:
+            return current
+        if current.head is current or current.head.i not in in_window:
+            return None
+        current = current.head
+    return None
 
 
 def dash_introduction(before: list[Token]) -> Attribution | None:

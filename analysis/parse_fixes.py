@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+
+from analysis.lexicon import REPORTING_VERBS
 
 PARAGRAPH_STARTS = "paragraph_starts"
 MODAL_SURNAMES = "modal_surnames"
 KNOWN_SURNAMES = "known_surnames"
+NAMES_ON_VERBS = "names_on_verbs"
 
 # Surnames spelled like modal verbs: "Will wrote", "May said".
 _MODAL_NAMES = {"Will", "May"}
@@ -37,6 +40,7 @@ def modal_surnames(doc: Doc) -> Doc:
     return doc
 
 
+_CLOSING_MARKS = {"”", '"', "''", "’", ","}
 # Links the parser gives a misread surname standing before its verb: "Early described it".
 _MISREAD_SUBJECT_DEPS = {"advmod", "npadvmod", "compound", "amod", "nmod"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
@@ -53,15 +57,48 @@ def known_surnames(doc: Doc) -> Doc:
             continue
         token.tag_ = "NNP"
         token.pos_ = "PROPN"
-        head = token.head
-        if (
-            token.dep_ in _MISREAD_SUBJECT_DEPS
-            and head.pos_ == "VERB"
-            and head.i > token.i
-            and not any(c.dep_ in _SUBJECTS for c in head.children)
-        ):
-            token.dep_ = "nsubj"
+        if token.dep_ in _MISREAD_SUBJECT_DEPS:
+            _make_subject(token)
     return doc
+
+
+@Language.component(NAMES_ON_VERBS)
+def names_on_verbs(doc: Doc) -> Doc:
+    """'…," Conway notes.': a reporting verb read as a plural noun after a name that closes a
+    quote is a verb, and a name the parser hangs on a verb as a compound is its subject (a
+    compound belongs to a noun, never to a verb)."""
+    for token in doc:
+        if _reporting_verb_read_as_noun(token):
+            token.pos_ = "VERB"
+            token.tag_ = "VBZ"
+    for token in doc:
+        if token.pos_ == "PROPN" and token.dep_ == "compound":
+            _make_subject(token)
+    return doc
+
+
+def _reporting_verb_read_as_noun(token: Token) -> bool:
+    """'”, Conway notes.': quote mark or comma, a name, then 'notes' ending the clause."""
+    if token.tag_ != "NNS" or token.i < 2 or token.i + 1 >= len(token.doc):
+        return False
+    doc = token.doc
+    name, before, after = doc[token.i - 1], doc[token.i - 2], doc[token.i + 1]
+    if name.pos_ != "PROPN" or after.text not in {".", ","}:
+        return False
+    if before.text not in _CLOSING_MARKS:
+        return False
+    return token.lower_.endswith("s") and token.lower_[:-1] in REPORTING_VERBS
+
+
+def _make_subject(token: Token) -> None:
+    """Make the token its head verb's subject when the verb follows it and has none."""
+    head = token.head
+    if (
+        head.pos_ == "VERB"
+        and head.i > token.i
+        and not any(c.dep_ in _SUBJECTS for c in head.children)
+    ):
+        token.dep_ = "nsubj"
 
 
 def add_parse_fixes(nlp: Language) -> None:
@@ -72,5 +109,6 @@ def add_parse_fixes(nlp: Language) -> None:
         nlp.add_pipe(PARAGRAPH_STARTS, before="parser")
     if MODAL_SURNAMES not in nlp.pipe_names:
         nlp.add_pipe(MODAL_SURNAMES, last=True)
-    if KNOWN_SURNAMES not in nlp.pipe_names:
-        nlp.add_pipe(KNOWN_SURNAMES, last=True)
+    for name in (KNOWN_SURNAMES, NAMES_ON_VERBS):
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name, last=True)

@@ -4,7 +4,8 @@ Usage: python bench/pipeline.py [--runs 25]
 
 For a seed-size article and a 1,000-word article, each run times the stock pipeline's
 `nlp(text)` alone and the whole analysis (our tokenizer and parse fixes and the parse included)
-on the same text, interleaved so both see the same machine state. Prints JSON: medians in milliseconds and their ratio (target: at most 1.25).
+on the same text, interleaved so both see the same machine state. Prints JSON: medians in
+milliseconds and their ratio (target: at most 1.25).
 """
 
 from __future__ import annotations

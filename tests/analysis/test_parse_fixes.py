@@ -6,13 +6,18 @@ from conftest import SpeakersOf
 from spacy.language import Language
 
 from analysis.nlp import load_pipeline
-from analysis.parse_fixes import KNOWN_SURNAMES, MODAL_SURNAMES, PARAGRAPH_STARTS
+from analysis.parse_fixes import (
+    KNOWN_SURNAMES,
+    MODAL_SURNAMES,
+    NAMES_ON_VERBS,
+    PARAGRAPH_STARTS,
+)
 
 
 def test_the_components_sit_around_the_parser_once(nlp: Language) -> None:
     names = nlp.pipe_names
     assert names.index(PARAGRAPH_STARTS) < names.index("parser")
-    assert names[-2:] == [MODAL_SURNAMES, KNOWN_SURNAMES]
+    assert names[-3:] == [MODAL_SURNAMES, KNOWN_SURNAMES, NAMES_ON_VERBS]
     assert load_pipeline().pipe_names.count(PARAGRAPH_STARTS) == 1
 
 
@@ -71,3 +76,11 @@ def test_a_word_that_is_no_one_s_surname_keeps_its_tag(nlp: Language) -> None:
     doc = nlp("County chairman Tim Early backed Ada Holm. Early voting starts on Monday.")
     early = [t for t in doc if t.text == "Early"][1]
     assert early.pos_ != "PROPN" or early.dep_ != "nsubj"
+
+
+def test_a_name_hung_on_a_verb_as_a_compound_is_its_subject(speakers_of: SpeakersOf) -> None:
+    text = (
+        "Kellyanne Conway, the campaign manager, spoke to reporters on Monday.\n\n"
+        "“Look at the statement Mr. Holm put out after the storm,” Conway notes."
+    )
+    assert speakers_of(text) == ["Kellyanne Conway"]

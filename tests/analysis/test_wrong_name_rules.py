@@ -101,3 +101,26 @@ def test_relatives_and_places(
 )
 def test_titles_and_colons(speakers_of: SpeakersOf, text: str, expected: list[str | None]) -> None:
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The colon closes a clause whose verb is further up than the word it hangs on.
+        (
+            "Council Leader Ada Holm delivered a blunt message to Nils Berg: “It is time to "
+            "stop attacking the people you ran against.”",
+            ["Ada Holm"],
+        ),
+        # The one quoted speaks, not the one quoting.
+        (
+            "The historian Ada Holm quotes former harbour master Nils Berg:\n"
+            "“I would love the dockers to be worse off.”",
+            ["Nils Berg"],
+        ),
+    ],
+)
+def test_the_clause_a_colon_closes(
+    speakers_of: SpeakersOf, text: str, expected: list[str | None]
+) -> None:
+    assert speakers_of(text) == expected
