@@ -261,7 +261,8 @@ def clause_subject(ancestors: list[Token], span: QuoteSpan) -> Attribution | Non
     """A partial quote woven into a sentence ('Clinton decried the GOP for "turning its back"'):
     the named subject of the outermost clause that holds it."""
     for verb in reversed(ancestors):
-        subjects = subjects_before(verb, span)
+        # 'It has become such a presence that Sanders thanked them "…"': no one is 'it'.
+        subjects = [s for s in subjects_before(verb, span) if s.lower_ != "it"]
         if subjects:
             subject = _named_first(subjects)
             named = subject.pos_ == "PROPN" or subject.ent_type_ in SPEAKER_LABELS

@@ -6,18 +6,31 @@ import re
 
 from spacy.tokens import Token
 
-from analysis.lexicon import REPORTING_VERBS
+from analysis.lexicon import REPORTING_NOUNS, REPORTING_VERBS
 
 _CLOSING_MARKS = {'"', "”", "''", "’"}
 _RELATIVES = {"who", "that", "which"}
+# Things that say what their maker put in them: "a video that said", "a piece that noted".
+_DOCUMENTS = REPORTING_NOUNS | {"piece", "ad", "advertisement", "report", "book", "story", "sign"}
 _NAME_SHAPE = re.compile(r"[A-Z][a-z]*(?:['’][A-Z]?)?[a-z]+(?:-[A-Z][a-z]+)?")
 
 
 def relative_antecedent(token: Token) -> Token:
-    """'Holm, who said "…"': the noun a relative pronoun stands for, else the token itself."""
+    """'Holm, who said "…"': the noun a relative pronoun stands for, else the token itself.
+    'Holm released a video that said "…"': words a document says are its maker's."""
     if token.lower_ in _RELATIVES and token.head.dep_ == "relcl":
-        return token.head.head
+        antecedent = token.head.head
+        maker = _maker_of(antecedent)
+        return maker if maker is not None else antecedent
     return token
+
+
+def _maker_of(document: Token) -> Token | None:
+    """The named subject of the verb a document noun is the object of: 'Holm released a video'."""
+    if document.lemma_.lower() not in _DOCUMENTS or document.dep_ != "dobj":
+        return None
+    subjects = [c for c in document.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
+    return subjects[0] if subjects else None
 
 
 def looks_like_name(token: Token) -> bool:

@@ -124,3 +124,33 @@ def test_the_clause_a_colon_closes(
     speakers_of: SpeakersOf, text: str, expected: list[str | None]
 ) -> None:
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Words a document says are its maker's.
+        (
+            "To sell the courses, Ada Holm released a video that said, “We will have teachers "
+            "who are absolutely terrific.”",
+            ["Ada Holm"],
+        ),
+        (
+            "The Harbour Gazette recently ran a piece that noted the levy “would help wealthy "
+            "owners more than poor ones.”",
+            ["Harbour Gazette"],
+        ),
+        # Must not match: a relative clause on a person is still that person.
+        ("Ada Holm, who said “the levy is dead,” left early.", ["Ada Holm"]),
+        # 'It' names no one when the clause inside names the speaker.
+        (
+            "It has become such a presence that Ada Holm on Sunday thanked its members “for "
+            "their support in my campaign.”",
+            ["Ada Holm"],
+        ),
+    ],
+)
+def test_documents_and_empty_subjects(
+    speakers_of: SpeakersOf, text: str, expected: list[str | None]
+) -> None:
+    assert speakers_of(text) == expected
