@@ -51,10 +51,30 @@ def span_label(doc: Doc, start: int, end: int, label: str) -> str | None:
         return None
     if end - start == 1 and label in CONFUSABLE_LABELS - {"NORP"} and doc[start].tag_ == "NNS":
         return None  # "Nurses' representatives", "Schools across the county": common nouns
+    if end - start == 1 and label != "PERSON" and _common_word_opening_sentence(doc[start]):
+        return None  # "Harbour master Tim Early": the story writes "harbour" in lower case
     acronym = end - start == 1 and bool(_CAPS_ACRONYM.match(text))
     if acronym and text not in PLACE_ABBREVIATIONS and label in ("PERSON", "GPE", "LOC", "FAC"):
         return "ORG"  # "NRA", "FBN": an acronym names an organisation, not a person or place
     return label
+
+
+def _common_word_opening_sentence(token: Token) -> bool:
+    """A capitalised word starting a sentence that the article also writes in lower case."""
+    opens = token.i == 0 or token.is_sent_start or "\n" in token.doc[token.i - 1].text
+    return opens and token.is_title and token.lower_ in _lowercase_words(token.doc)
+
+
+def _lowercase_words(doc: Doc) -> frozenset[str]:
+    """The words the article writes in lower case, gathered once per parse."""
+    words = doc.user_data.get(_LOWERCASE_KEY)
+    if not isinstance(words, frozenset):
+        words = frozenset(t.text for t in doc if t.is_lower and t.is_alpha)
+        doc.user_data[_LOWERCASE_KEY] = words
+    return words
+
+
+_LOWERCASE_KEY = "newsbot_lowercase_words"
 
 
 def trim_leading_possessive(doc: Doc, start: int, end: int, label: str) -> int:

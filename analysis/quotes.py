@@ -18,6 +18,7 @@ _DOUBLE_ONLY = re.compile(r"[\"“”„«»`]")
 _SINGLE_MARK = re.compile(r"[‘’']")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
+_INNER_SENTENCE_END = re.compile(r"[a-z]{3,}[.!?] +[A-Z]")  # not "Mr. Smith"
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 # Short words a title leaves in lower case: "Ports of the Future".
 _MINOR_WORDS = frozenset(
@@ -232,6 +233,8 @@ def _looks_like_title(text: str, span: QuoteSpan, words: list[str]) -> bool:
     content = text[span.start : span.end].rstrip()
     if content.endswith((".", "!", "?")) and not content.endswith("...") and len(words) > 5:
         return False  # a capitalised sentence is still a sentence
+    if _INNER_SENTENCE_END.search(content):
+        return False  # '“Like Tromso. Or Kirkenes,” Dahl said': titles hold no full stops
     before = text[max(0, span.open_mark - 40) : span.open_mark].lower()
     preceding = re.findall(r"[a-z]+", before)[-3:]
     return any(word in TITLE_CUE_WORDS for word in preceding) or _all_title_case(words)

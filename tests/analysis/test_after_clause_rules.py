@@ -91,7 +91,7 @@ def test_words_inside_quotation_marks_never_name_the_speaker(speakers_of: Speake
         "“There are places in this country that are dangerous.”\n\n"
         "“Like Oakland. Or Ferguson,” Ada Holm said. “The crime numbers are worse.”"
     )
-    assert speakers_of(text) == [None, "Ada Holm"]
+    assert speakers_of(text) == [None, "Ada Holm", "Ada Holm"]
 
 
 @pytest.mark.parametrize(

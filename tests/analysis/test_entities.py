@@ -280,3 +280,13 @@ def test_a_persons_forms_gather_under_their_full_name(
     assert people[person].surfaces == forms
     others = {c.name for c in clusters_of(nlp, text) if c.label != "PERSON"}
     assert not {f for f in forms if f != person} & others
+
+
+def test_a_common_word_opening_a_sentence_is_not_an_entity(nlp: Language) -> None:
+    text = (
+        "The council passed the harbour levy on Sunday.\n\n"
+        "Harbour master Tim Early had not been told of the vote."
+    )
+    names = {c.name for c in clusters_of(nlp, text)}
+    assert "Harbour" not in names
+    assert "Tim Early" in names

@@ -101,6 +101,9 @@ def test_british_single_quotes_when_no_double_marks() -> None:
         ("She wrote the book “A Long Way Home” in 2010.", []),
         ("Rallies ended with “Make America Great Again” chants.", []),
         ("They call it the “line in the sand,” he said.", ["line in the sand,"]),
+        # Capitalised words with a full stop inside are sentences, not a title.
+        ("“Like Tromso. Or Kirkenes,” Dahl said.", ["Like Tromso. Or Kirkenes,"]),
+        ("They watched “Mr. Holm Goes to Lindholm” twice.", []),  # an abbreviation, a title
     ],
 )
 def test_direct_quotes_only(text: str, expected: list[str]) -> None:
