@@ -30,6 +30,7 @@ from analysis.cue_finders import (
     dash_signature,
     governing_cue,
     introduced_above,
+    signed_before_colon,
     signed_below,
     statement_object,
     subordinate_cue,
@@ -159,7 +160,8 @@ def find_attribution(
             # 'according to' speaks for the whole sentence, whatever the parse hangs it on.
             return found if found.cue == "according to" else held or found
     return (
-        aside(before)
+        signed_before_colon(before)
+        or aside(before)
         or verb_leading_in(before)
         or statement_object(before)
         or governing_cue(ancestors, span)

@@ -107,7 +107,7 @@ def colon_introduction(before: list[Token]) -> Attribution | None:
     before = [t for t in before if not t.is_space]
     if not before or before[-1].text != ":":
         return None
-    signed = _signed_before_colon(before)
+    signed = signed_before_colon(before)
     if signed is not None:
         return signed
     verb = _clause_verb(before[-1], before)
@@ -160,8 +160,11 @@ def dash_introduction(before: list[Token]) -> Attribution | None:
     return None
 
 
-def _signed_before_colon(before: list[Token]) -> Attribution | None:
+def signed_before_colon(before: list[Token]) -> Attribution | None:
     """'Turnout rose - Ana Holm: "…"': the capitalised name between a dash and the colon."""
+    before = [t for t in before if not t.is_space]
+    if not before or before[-1].text != ":":
+        return None
     dashes = [i for i, t in enumerate(before) if t.text in {"-", "–", "—", "--"}]
     if not dashes:
         return None

@@ -112,6 +112,11 @@ def test_titles_and_colons(speakers_of: SpeakersOf, text: str, expected: list[st
             "stop attacking the people you ran against.”",
             ["Ada Holm"],
         ),
+        # A name signed between a dash and the colon beats a cue earlier in the line.
+        (
+            "Pollsters agree - Ada Holm: “One of the biggest lessons was a simple one.”",
+            ["Ada Holm"],
+        ),
         # The one quoted speaks, not the one quoting.
         (
             "The historian Ada Holm quotes former harbour master Nils Berg:\n"
