@@ -208,8 +208,8 @@ def is_direct_quote(text: str, span: QuoteSpan) -> bool:
     """A full quoted sentence or a partial quote of 3+ words, not a title, nickname or term."""
     content = text[span.start : span.end]
     words = _WORD.findall(content)
-    if not words:
-        return False
+    if not words or text[span.open_mark - 1 : span.open_mark] == "=":
+        return False  # '<tweet tweet-date="March 9, 2016">': a markup attribute, not speech
     if len(words) < 3:
         return _is_short_full_sentence(text, span, content)
     return not _looks_like_title(text, span, words)
