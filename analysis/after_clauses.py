@@ -91,4 +91,10 @@ def governs_quote(after: list[Token], first: Token | None) -> bool:
 
 
 def _opens_subordinate_clause(verb: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in verb.children)
+    # The parser marks 'when' as an adverb as often as a subordinator ('though' as an adverb
+    # is only a discourse word: 'Clinton, though, would have to').
+    return any(
+        (c.dep_ == "mark" and c.lower_ in SUBORDINATORS)
+        or (c.dep_ == "advmod" and c.lower_ in {"when", "whenever"} and c.i < verb.i)
+        for c in verb.children
+    )

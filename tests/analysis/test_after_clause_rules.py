@@ -73,6 +73,16 @@ def test_clause_after_a_finished_quote(
             "pays for itself,” Ada Holm used her speech to call the levy a mistake.",
             ["Berg"],
         ),
+        (
+            "When Ada Holm pointed out that Nils Berg refers to it as “a pier for all,” "
+            "Lars Dahl seized upon the reference, repeating his line that the levy is unfair.",
+            ["Ada Holm"],
+        ),
+        # Must not match: 'though' as an adverb opens no subordinate clause.
+        (
+            "Holm, though, would have to “go more to the centre,” Nils Berg said.",
+            ["Nils Berg"],
+        ),
         # Must not match: 'according to' after the quote speaks for the whole sentence.
         (
             "Viktor Lund said the plan was “a waste of money,” according to Ingrid Solberg.",
