@@ -106,12 +106,46 @@ def _clean_entity(doc: Doc, ent: Span) -> Mention | None:
 
 
 def _is_not_a_name(doc: Doc, start: int, end: int) -> bool:
-    """A plural ("the two Parks", "the Clintons") tagged PERSON names no one in particular."""
+    """A plural ("the two Parks", "the Clintons") tagged PERSON names no one in particular, nor
+    does a phrase opening in lower case ("a Hail Mary", "pro-Clinton") or a lone suffix ("Jr.")."""
+    first = doc[start].text
+    if first[:1].islower() and first.lower() not in _NAME_PARTICLES:
+        return True
     if end - start != 1:
         return False
+    if first.rstrip(".").lower() in _NAME_SUFFIXES:
+        return True
     if start > 0 and doc[start - 1].lower_ == "the" and doc[start].tag_ == "NNPS":
         return doc[start].text.endswith("s")
     return doc[start].tag_ == "NNS" or (start > 0 and doc[start - 1].like_num)
+
+
+# Lower-case words a name may open with: "de Blasio", "van Gogh", "al-Assad".
+_NAME_PARTICLES = frozenset(
+    [
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "du",
+        "van",
+        "von",
+        "der",
+        "den",
+        "la",
+        "le",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "ben",
+        "dos",
+        "das",
+        "st",
+    ]
+)
+_NAME_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv", "esq"])
 
 
 def _honorific_mentions(
@@ -121,9 +155,7 @@ def _honorific_mentions(
     extra: list[Mention] = []
     for match in _HONORIFIC_NAME.finditer(text):
         start, end = match.span()
-        if in_ranges(start, end, skip) or any(
-            m.start < end and start < m.end for m in found
-        ):
+        if in_ranges(start, end, skip) or any(m.start < end and start < m.end for m in found):
             continue
         extra.append(Mention(start, end, match.group(0), "PERSON"))
     return extra
@@ -138,7 +170,8 @@ def _complete_names(
     lonely = {
         name_tokens(m.text)[0]
         for m in people
-        if m.honorific and len(name_tokens(m.text)) == 1
+        if m.honorific
+        and len(name_tokens(m.text)) == 1
         and not any(is_alias_of(m.text, f.text) for f in full)
     }
     for family in sorted(lonely):
@@ -165,4 +198,3 @@ def _add_full_name_mention(
         same[0].label = "PERSON"  # "Nadia Haddad" tagged ORG, "Ms. Haddad" later
     elif not overlapping:
         mentions.append(Mention(start, end, span.text, "PERSON"))
-

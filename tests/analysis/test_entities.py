@@ -290,3 +290,29 @@ def test_a_common_word_opening_a_sentence_is_not_an_entity(nlp: Language) -> Non
     names = {c.name for c in clusters_of(nlp, text)}
     assert "Harbour" not in names
     assert "Tim Early" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "slip"),
+    [
+        ("The plan was a Hail Mary, Ada Holm said on Monday.", "a Hail Mary"),
+        ("A pro-Holm crowd cheered when Ada Holm spoke.", "pro-Holm"),
+        ("Ada Holm spoke, and Jr. cheered.", "Jr."),
+    ],
+)
+def test_ner_slips_in_lower_case_or_lone_suffixes_are_not_people(
+    nlp: Language, text: str, slip: str
+) -> None:
+    doc = nlp(text)
+    start = text.index(slip)
+    wrong = doc.char_span(start, start + len(slip), label="PERSON")
+    assert wrong is not None
+    doc.ents = [e for e in doc.ents if e.end <= wrong.start or e.start >= wrong.end] + [wrong]
+    people = {c.name for c in cluster_entities(doc) if c.label == "PERSON"}
+    assert people == {"Ada Holm"}
+
+
+def test_a_name_opening_with_a_particle_stays_a_person(nlp: Language) -> None:
+    text = "Mayor Bill de Blasio spoke on Monday. Later, de Blasio said the pier would open."
+    people = {c.name for c in clusters_of(nlp, text) if c.label == "PERSON"}
+    assert "Bill de Blasio" in people
