@@ -38,7 +38,7 @@ from analysis.cue_finders import (
 )
 from analysis.cues import token_index_at
 from analysis.doc_text import text_of
-from analysis.possessive_sources import in_their_view_after, possessed_words
+from analysis.possessive_sources import in_their_view_after, owner_around, possessed_words
 from analysis.quote_windows import after_window, ancestors_outside, before_window, previous_sentence
 from analysis.quotes import QuoteSpan, find_quote_spans, is_direct_quote
 from analysis.reporters import reporter_of
@@ -169,6 +169,7 @@ def find_attribution(
         or colon_introduction(before)
         or dash_introduction(before)
         or possessed_words(before)
+        or owner_around(before, after)
         or in_their_view_after(after)
         or held
         or (cue_in(after, near_end=False) if may_use_after and not after_first else None)

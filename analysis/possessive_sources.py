@@ -31,6 +31,28 @@ _WORDS_NOUNS = REPORTING_NOUNS | frozenset(
         "assessment",
         "explanation",
         "retort",
+        # Nouns of reporting verbs: "Obama's rejection of "…"", "Holm's claim that "…"".
+        "rejection",
+        "criticism",
+        "claim",
+        "assertion",
+        "insistence",
+        "denial",
+        "remark",
+        "remarks",
+        "comment",
+        "comments",
+        "vow",
+        "boast",
+        "plea",
+        "prediction",
+        "declaration",
+        "admission",
+        "complaint",
+        "accusation",
+        "description",
+        "characterization",
+        "characterisation",
     }
 )
 _OWNERS = {"PERSON", "ORG", "NORP"}
@@ -45,10 +67,31 @@ def possessed_words(before: list[Token]) -> Attribution | None:
             return None
         if token.lemma_.lower() not in _WORDS_NOUNS or token.pos_ != "NOUN":
             continue
+        if token.dep_ == "dobj":
+            return None  # 'Lind denounced Holm's remarks as "…"': Lind speaks of them
         owners = [c for c in token.children if c.dep_ == "poss"]
         if owners and (owners[0].pos_ == "PROPN" or owners[0].ent_type_ in _OWNERS):
             return Attribution(owners[0], f"{owners[0].text} {token.text}")
         return None
+    return None
+
+
+def owner_around(before: list[Token], after: list[Token]) -> Attribution | None:
+    """'Obama's "if you like your plan, you can keep it" promise': the words noun right after
+    the quote, owned by the name right before it."""
+    words = [t for t in after[:2] if not t.is_punct]
+    if not words or not before:
+        return None
+    noun = words[0]
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _WORDS_NOUNS:
+        return None
+    in_before = {t.i for t in before}
+    owners = [c for c in noun.children if c.dep_ == "poss" and c.i in in_before]
+    # The parser often loses the link across the quote: "Obama's" right before its mark.
+    if not owners and len(before) > 1 and before[-1].tag_ == "POS":
+        owners = [before[-2]]
+    if owners and (owners[0].pos_ == "PROPN" or owners[0].ent_type_ in _OWNERS):
+        return Attribution(owners[0], f"{owners[0].text} {noun.text}")
     return None
 
 

@@ -195,3 +195,30 @@ def test_owned_words_and_signatures(
 def test_calling_without_an_object_is_no_cue(speakers_of: SpeakersOf) -> None:
     text = "Ingrid Solberg said harbour officials were calling “every fifteen minutes or so.”"
     assert speakers_of(text) == ["Ingrid Solberg"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A noun of a reporting verb owned by a name: the owner said the words.
+        (
+            "It was Mr. Holm’s lyrical rejection of “a politics of cynicism” that won the hall.",
+            ["Holm"],
+        ),
+        # The words sit between the owner and the noun.
+        (
+            'It is the persistent pull of Holm\'s "if you like your pier, you can keep it" '
+            "promise.",
+            ["Holm"],
+        ),
+        # Must not match: someone else's verb takes the owned words as its object.
+        (
+            "Ada Holm denounced Nils Berg’s remarks as “hurtful and humiliating.”",
+            ["Ada Holm"],
+        ),
+    ],
+)
+def test_words_owned_by_a_name(
+    speakers_of: SpeakersOf, text: str, expected: list[str | None]
+) -> None:
+    assert speakers_of(text) == expected
