@@ -262,7 +262,28 @@ def not_participle_host(participle: Token, child: Token, head: Token) -> bool:
 
 def clause_subject(ancestors: list[Token], span: QuoteSpan) -> Attribution | None:
     """A partial quote woven into a sentence ('Clinton decried the GOP for "turning its back"'):
-    the named subject of the outermost clause that holds it."""
+    the named subject of the outermost clause that holds it, or of the clause that phrase hangs
+    on ('Rubio, after pushing out a video about the "clash of civilizations," revamped …')."""
+    held = _clause_subject(ancestors, span)
+    if held is None and ancestors:
+        host = _host_verb(ancestors[-1])
+        if host is not None:
+            held = _clause_subject([host], span)
+    return held
+
+
+def _host_verb(verb: Token) -> Token | None:
+    """The verb a subjectless phrase hangs on: 'after pushing out …' hangs on 'revamped'."""
+    if any(c.dep_ in _SUBJECTS for c in verb.children) or verb.dep_ != "pcomp":
+        return None
+    preposition = verb.head
+    host = preposition.head
+    if preposition.pos_ != "ADP" or host.pos_ not in {"VERB", "AUX"}:
+        return None
+    return host
+
+
+def _clause_subject(ancestors: list[Token], span: QuoteSpan) -> Attribution | None:
     for verb in reversed(ancestors):
         # 'It has become such a presence that Sanders thanked them "…"': no one is 'it'.
         subjects = [s for s in subjects_before(verb, span) if s.lower_ != "it"]

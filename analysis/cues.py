@@ -127,4 +127,8 @@ def as_they_put_it(before: list[Token]) -> tuple[Token, Token] | None:
         rest = [t for t in after if t.lower_ != "it"]
         if subjects and rest and rest[0].text == ",":
             return subjects[0], verb
+        # 'As the band sang back in the 1980s, "…"': the aside's own words run to the comma.
+        inside = {t.i for t in verb.subtree}
+        if subjects and rest and rest[-1].text == "," and all(t.i in inside for t in rest[:-1]):
+            return subjects[0], verb
     return None

@@ -222,3 +222,31 @@ def test_words_owned_by_a_name(
     speakers_of: SpeakersOf, text: str, expected: list[str | None]
 ) -> None:
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An aside that runs on to the comma before the quote.
+        (
+            "As the Harbour Boys sang back in the 1980s, “They will turn us all into beggars.”",
+            ["Harbour Boys"],
+        ),
+        # A phrase with no subject of its own hangs on the clause after the quote.
+        (
+            "And Ada Holm, after pushing out a new video about the “clash of two harbours,” "
+            "revamped her plans for Monday.",
+            ["Ada Holm"],
+        ),
+        # Must not match: an unnamed subject gives no name.
+        (
+            "The report, after citing “sources close to the harbour board,” said the levy "
+            "would pass.",
+            [None],
+        ),
+    ],
+)
+def test_asides_and_hosting_clauses(
+    speakers_of: SpeakersOf, text: str, expected: list[str | None]
+) -> None:
+    assert speakers_of(text) == expected
