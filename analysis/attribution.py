@@ -24,13 +24,8 @@ from analysis.cue_finders import (
     aside,
     bare_verb_after,
     clause_subject,
-    colon_introduction,
     cue_in,
-    dash_introduction,
-    dash_signature,
     governing_cue,
-    introduced_above,
-    signed_before_colon,
     signed_below,
     statement_object,
     subordinate_cue,
@@ -38,6 +33,13 @@ from analysis.cue_finders import (
 )
 from analysis.cues import token_index_at
 from analysis.doc_text import text_of
+from analysis.mark_cues import (
+    colon_introduction,
+    dash_introduction,
+    dash_signature,
+    introduced_above,
+    signed_before_colon,
+)
 from analysis.possessive_sources import in_their_view_after, owner_around, possessed_words
 from analysis.quote_windows import after_window, ancestors_outside, before_window, previous_sentence
 from analysis.quotes import QuoteSpan, find_quote_spans, is_direct_quote

@@ -9,7 +9,6 @@ from spacy.tokens import Doc, Token
 from analysis.cues import (
     NOT_SPEAKER_LABELS,
     as_they_put_it,
-    introducing_paragraph,
     name_head,
     signature_below,
     verb_right_before,
@@ -65,26 +64,6 @@ def _names_someone(token: Token) -> bool:
     return token.pos_ == "PROPN" or token.lower_ in SPEAKER_PRONOUNS
 
 
-def introduced_above(doc: Doc, span: QuoteSpan) -> Attribution | None:
-    """'Cruz continued:' closing the paragraph above a quote that opens its own."""
-    above = introducing_paragraph(doc, span.open_mark)
-    if not above:
-        return None
-    return cue_in(above, near_end=True) or colon_introduction(above)
-
-
-def dash_signature(after: list[Token]) -> Attribution | None:
-    """'"…" ― Martha Aguilar': a name signed after a dash."""
-    if len(after) < 2 or after[0].text not in {"―", "—", "–", "-", "--"}:
-        return None
-    name = after[1]
-    if name.pos_ != "PROPN":
-        return None
-    while name.dep_ in {"compound", "flat"} and name.head.i == name.i + 1:
-        name = name.head
-    return Attribution(name, after[0].text)
-
-
 def bare_verb_after(after: list[Token]) -> Attribution | None:
     """'"…," Oliver barked': a short clause after the quote is its attribution, any verb."""
     short = after[:6]
@@ -100,79 +79,6 @@ def bare_verb_after(after: list[Token]) -> Attribution | None:
 
 def _capitalised(token: Token) -> bool:
     return token.dep_ in _SUBJECTS and token.text[:1].isupper() and token.is_alpha
-
-
-def colon_introduction(before: list[Token]) -> Attribution | None:
-    """'The minister was blunt: "…"', 'Pew Research: "…"': who the colon introduces."""
-    before = [t for t in before if not t.is_space]
-    if not before or before[-1].text != ":":
-        return None
-    signed = signed_before_colon(before)
-    if signed is not None:
-        return signed
-    verb = _clause_verb(before[-1], before)
-    quoted = _quoted_person(verb)
-    if quoted is not None:
-        return quoted
-    subject = subject_of(verb, before) if verb is not None else None
-    if verb is not None and subject is not None and subject.pos_ in {"PROPN", "PRON", "NOUN"}:
-        return Attribution(subject, verb.text)
-    named = [t for t in before if t.ent_type_ in SPEAKER_LABELS]
-    return Attribution(named[-1], ":") if named else None
-
-
-def _quoted_person(verb: Token | None) -> Attribution | None:
-    """'Frank quotes the adviser Alfred Kahn: "…"': the one quoted speaks, not the one quoting."""
-    if verb is None or verb.lemma_.lower() != "quote":
-        return None
-    objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN"]
-    return Attribution(objects[0], verb.text) if objects else None
-
-
-def _clause_verb(mark: Token, window: list[Token]) -> Token | None:
-    """The verb of the clause a mark closes, climbing from the word the parser hangs it on:
-    'McConnell delivered a message to Trump:' gives 'delivered', not 'Trump'."""
-    in_window = {t.i for t in window}
-    current = mark.head
-    for _ in range(4):
-        if current.pos_ in {"VERB", "AUX"}:
-            return current
-        if current.head is current or current.head.i not in in_window:
-            return None
-        current = current.head
-    return None
-
-
-def dash_introduction(before: list[Token]) -> Attribution | None:
-    """'Trump also embraced the idea -- "…"': a clause ending in a dash hands its named subject
-    the quote that follows."""
-    words = [t for t in before if not t.is_space]
-    if not words or words[-1].text not in {"--", "—", "–"}:
-        return None
-    for verb in reversed(words):
-        if verb.pos_ != "VERB":
-            continue
-        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c in words]
-        if subjects:
-            subject = _named_first(subjects)
-            named = subject.pos_ == "PROPN" or subject.lower_ in SPEAKER_PRONOUNS
-            return Attribution(subject, verb.text) if named and subject.lower_ != "i" else None
-    return None
-
-
-def signed_before_colon(before: list[Token]) -> Attribution | None:
-    """'Turnout rose - Ana Holm: "…"': the capitalised name between a dash and the colon."""
-    before = [t for t in before if not t.is_space]
-    if not before or before[-1].text != ":":
-        return None
-    dashes = [i for i, t in enumerate(before) if t.text in {"-", "–", "—", "--"}]
-    if not dashes:
-        return None
-    name = before[dashes[-1] + 1 : -1]
-    words = [t for t in name if t.lower_ not in {"and", "&", "."}]
-    if not 1 <= len(words) <= 6 or not all(t.text[:1].isupper() for t in words):
-        return None
-    return Attribution(name[-1], ":")
 
 
 def statement_object(before: list[Token]) -> Attribution | None:
@@ -195,7 +101,7 @@ def governing_cue(ancestors: list[Token], span: QuoteSpan) -> Attribution | None
         if is_cue_verb(verb):
             subjects = subjects_before(verb, span) or _borrowed_subject(verb, span)
             if subjects:
-                return Attribution(_named_first(subjects), cue_text(verb))
+                return Attribution(named_first(subjects), cue_text(verb))
     return None
 
 
@@ -208,7 +114,7 @@ def subordinate_cue(ancestors: list[Token], span: QuoteSpan) -> Attribution | No
         subjects = subjects_before(verb, span)
         if not subjects or not _in_subordinate_clause(verb):
             return None
-        subject = _named_first(subjects)
+        subject = named_first(subjects)
         if subject.pos_ == "PROPN" or subject.lower_ in SPEAKER_PRONOUNS:
             return Attribution(subject, cue_text(verb))
         return None
@@ -288,7 +194,7 @@ def _clause_subject(ancestors: list[Token], span: QuoteSpan) -> Attribution | No
         # 'It has become such a presence that Sanders thanked them "…"': no one is 'it'.
         subjects = [s for s in subjects_before(verb, span) if s.lower_ != "it"]
         if subjects:
-            subject = _named_first(subjects)
+            subject = named_first(subjects)
             named = subject.pos_ == "PROPN" or subject.ent_type_ in SPEAKER_LABELS
             if named or subject.lower_ in SPEAKER_PRONOUNS:
                 return Attribution(subject, verb.text)
@@ -349,7 +255,7 @@ def subject_of(verb: Token, window: list[Token]) -> Token | None:
             # 'Ryan, who used the words when asked': the asking is not the relative's to report.
             if current is not verb and subjects[0].lower_ in {"who", "that", "which"}:
                 return None
-            return _named_first(subjects)
+            return named_first(subjects)
         if current.dep_ == "acl" and current.head.pos_ == "PROPN":
             return _acl_speaker(current)
         if current.dep_ not in _SUBJECTLESS or current.head is current:
@@ -395,7 +301,7 @@ def _acl_speaker(clause: Token) -> Token | None:
 _OBJECT_RELATIVES = {"who", "whom", "that", "which"}
 
 
-def _named_first(subjects: list[Token]) -> Token:
+def named_first(subjects: list[Token]) -> Token:
     """'said Army Capt. Jo Pardo' parsed as two subjects: the one tagged a person speaks, then
     an organisation; a place comes last ('PHILADELPHIA — The committee released')."""
     return min(subjects, key=_subject_rank)
