@@ -15,6 +15,7 @@ from analysis.after_clauses import (
 )
 from analysis.continuation import (
     inherited_speaker,
+    narrative_between,
     share_within_runs,
     speaker_of_paragraph_above,
 )
@@ -67,16 +68,33 @@ def attribute_quotes(doc: Doc, clusters: list[EntityCluster]) -> list[Quote]:
         if attribution is not None:
             attribution = reporter_of(attribution, _first_token(doc, span))
         speaker = resolver.resolve(attribution, span) if attribution else None
-        if speaker is None and index:
-            speaker = inherited_speaker(text, span, previous, speakers[-1])
         if speaker is None:
-            above = speaker_of_paragraph_above(doc, span)
-            speaker = resolver.resolve(above, span) if above else None
+            last = speakers[-1] if speakers else None
+            speaker = _speaker_without_cue(doc, resolver, span, previous, last)
         speakers.append(speaker)
         if speaker is not None and speaker.name is not None:
             resolver.last_speakers.append((span.start, speaker))
     share_within_runs(spans, speakers)
     return [_quote(text, span, speaker) for span, speaker in zip(spans, speakers, strict=True)]
+
+
+def _speaker_without_cue(
+    doc: Doc,
+    resolver: SpeakerResolver,
+    span: QuoteSpan,
+    previous: QuoteSpan | None,
+    last: Speaker | None,
+) -> Speaker | None:
+    """A quote with no cue of its own: the previous speaker where the quotes run on; after a
+    paragraph of the writer's own, whoever that paragraph says is talking, else still the
+    previous speaker."""
+    text = text_of(doc)
+    inherited = inherited_speaker(text, span, previous, last) if previous else None
+    if inherited is not None and previous and not narrative_between(text, previous, span):
+        return inherited
+    above = speaker_of_paragraph_above(doc, span)
+    told = resolver.resolve(above, span) if above else None
+    return told or inherited
 
 
 def _first_token(doc: Doc, span: QuoteSpan) -> Token | None:

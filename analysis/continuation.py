@@ -32,6 +32,16 @@ def inherited_speaker(
     return None
 
 
+def narrative_between(text: str, previous: QuoteSpan, span: QuoteSpan) -> bool:
+    """Whether a paragraph of the writer's own stands between the previous quote's paragraph
+    and this quote: then the previous speaker is no longer the obvious one."""
+    between = text[previous.end : span.open_mark]
+    first_break = between.find("\n")
+    if first_break < 0:
+        return False
+    return any(ch.isalnum() for ch in between[first_break:])
+
+
 def _paragraph_is_only_quotes(text: str, span: QuoteSpan) -> bool:
     """Whether the words of span's paragraph outside the quote are nothing but its marks."""
     p_start = text.rfind("\n", 0, span.open_mark) + 1

@@ -156,8 +156,13 @@ SUBORDINATORS = {"while", "as", "after", "before", "because", "when", "though", 
 def not_participle_host(participle: Token, child: Token, head: Token) -> bool:
     """Whether a subjectless '-ing' cue skips this head when borrowing a subject: a finite verb
     it is coordinated with ('was waylaid … and arguing') or a subordinate clause ('after the
-    senator won, remarking'). A participle after a comma modifies the main clause."""
-    if participle.tag_ != "VBG" or head.tag_ == "VBG":
+    senator won, remarking') or a noun's clause ('the notion that …, explaining'). A participle
+    after a comma modifies the main clause."""
+    if participle.tag_ != "VBG":
+        return False
+    if child.dep_ == "advcl" and head.dep_ == "acl":
+        return True  # 'denied the notion that a shakeup is coming, explaining': not the shakeup
+    if head.tag_ == "VBG":
         return False
     if child.dep_ == "conj":
         return True

@@ -171,4 +171,3 @@ def is_alias_of(short: str, full: str) -> bool:
         # "Maria Alvarez" for "Maria Elena Alvarez": same first and last words.
         return _fold(short_t[0]) == _fold(full_t[0]) and _fold(short_t[-1]) == _fold(full_t[-1])
     return False
-

@@ -90,3 +90,13 @@ def test_owner_of_a_plan_is_not_the_speaker(speakers_of: SpeakersOf) -> None:
         "explain her plan."
     )
     assert speakers_of(text) == [None]
+
+
+def test_a_participle_after_a_noun_clause_borrows_the_main_subject(
+    speakers_of: SpeakersOf,
+) -> None:
+    text = (
+        "Reached by the Gazette, Nils Berg denied the notion that a campaign shakeup is coming, "
+        "explaining that he was unaware of Holm’s interview because he was “taking a day off.”"
+    )
+    assert speakers_of(text) == ["Nils Berg"]

@@ -250,3 +250,23 @@ def test_asides_and_hosting_clauses(
     speakers_of: SpeakersOf, text: str, expected: list[str | None]
 ) -> None:
     assert speakers_of(text) == expected
+
+
+def test_after_a_paragraph_of_narrative_the_paragraph_above_says_who_talks(
+    speakers_of: SpeakersOf,
+) -> None:
+    text = (
+        "“The levy will pass,” Ingrid Solberg said on Monday.\n\n"
+        "Solberg was joined at the town hall by Viktor Lund, a ferry captain.\n\n"
+        "Lund praised the harbour board for its work after the storm.\n\n"
+        "“We need someone who cuts through the noise and brings people together.”"
+    )
+    assert speakers_of(text) == ["Ingrid Solberg", "Viktor Lund"]
+
+
+def test_quotes_running_on_keep_the_previous_speaker(speakers_of: SpeakersOf) -> None:
+    text = (
+        "“The levy will pass,” Ingrid Solberg said on Monday.\n\n"
+        "“We need someone who cuts through the noise and brings people together.”"
+    )
+    assert speakers_of(text) == ["Ingrid Solberg", "Ingrid Solberg"]
