@@ -22,6 +22,8 @@ _ASPECTUAL = {"continue", "agree", "repeat", "answer", "call", "read"}
 _CALL_TAKES = {"dobj", "oprd", "prep", "prt", "ccomp", "dative", "attr"}
 _OBJECTS = {"dobj", "dative", "iobj", "pobj", "attr", "oprd"}
 # Clauses whose subject is their head's: "adding", "and added", "went on to say".
+_NAMING = {"call", "describe", "dub", "label", "brand", "term"}
+_PASSIVE = {"auxpass", "nsubjpass"}
 _SUBJECTLESS = {"advcl", "conj", "xcomp", "pcomp", "acl", "ccomp", "relcl"}
 SPEAKER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 
@@ -196,6 +198,8 @@ def _host_verb(verb: Token) -> Token | None:
 
 def _clause_subject(ancestors: list[Token], span: QuoteSpan) -> Attribution | None:
     for verb in reversed(ancestors):
+        if is_passive_naming(verb):
+            return None
         # 'It has become such a presence that Sanders thanked them "…"': no one is 'it'.
         subjects = [s for s in subjects_before(verb, span) if s.lower_ != "it"]
         if subjects:
@@ -235,6 +239,8 @@ def is_cue_verb(token: Token) -> bool:
     """A reporting verb; "continue to be" and its like only report when they stand alone."""
     if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in REPORTING_VERBS:
         return False
+    if is_passive_naming(token):
+        return False
     # "vowed to bomb" still reports; "continued to be", "agreed to run" do not.
     if token.lemma_.lower() not in _ASPECTUAL:
         return True
@@ -242,6 +248,11 @@ def is_cue_verb(token: Token) -> bool:
     if token.lemma_.lower() == "call" and not any(c.dep_ in _CALL_TAKES for c in token.children):
         return False
     return not any(c.dep_ == "xcomp" for c in token.children)
+
+
+def is_passive_naming(verb: Token) -> bool:
+    """'Guccifer 2.0 was branded "in homage to" Lazar': the one named is not the one naming."""
+    return verb.lemma_.lower() in _NAMING and any(c.dep_ in _PASSIVE for c in verb.children)
 
 
 def cue_text(verb: Token) -> str:

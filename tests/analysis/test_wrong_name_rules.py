@@ -159,3 +159,26 @@ def test_documents_and_empty_subjects(
     speakers_of: SpeakersOf, text: str, expected: list[str | None]
 ) -> None:
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The one named in a passive naming verb is not the one naming.
+        (
+            "The ferry was branded “a floating relic of the old harbour” last year, Ada Holm "
+            "wrote.",
+            ["Ada Holm"],
+        ),
+        (
+            "Nils Berg was described as “a careful and stubborn man” by his rivals.",
+            [None],
+        ),
+        # Must not match: the active verb's subject names.
+        ("Ada Holm described the ferry as “a floating relic.”", ["Ada Holm"]),
+    ],
+)
+def test_passive_naming_verbs(
+    speakers_of: SpeakersOf, text: str, expected: list[str | None]
+) -> None:
+    assert speakers_of(text) == expected
