@@ -161,21 +161,9 @@ def find_attribution(
         embedded = subordinate_cue(ancestors, span)
         if embedded is not None:
             return embedded
-    # '…his comment that "Islam hates us," refusing …, Rubio tried': a clause after the quote
-    # that does not govern it yields to the clause before that does.
-    held = (
-        None
-        if not before or governs_quote(after, _first_token(doc, span))
-        else _named(governing_cue(ancestors, span)) or clause_subject(ancestors, span)
-    )
+    held = _held_before(doc, span, before, after, ancestors)
     if after_first:
-        found = (
-            leading_clause(after)
-            or (straddling_cue(before, after) if before else None)
-            or cue_in(after, near_end=False)
-        )
-        if found is None and ends_like_speech:
-            found = bare_verb_after(after)
+        found = _named_after(before, after, ends_like_speech)
         if found is not None:
             # 'according to' speaks for the whole sentence, whatever the parse hangs it on.
             return found if found.cue == "according to" else held or found
@@ -203,3 +191,28 @@ def find_attribution(
         )
         or (None if span.continued else introduced_above(doc, span))
     )
+
+
+def _held_before(
+    doc: Doc, span: QuoteSpan, before: list[Token], after: list[Token], ancestors: list[Token]
+) -> Attribution | None:
+    """'…his comment that "Islam hates us," refusing …, Rubio tried': when no clause after the
+    quote governs it, the named clause before it that does."""
+    if not before or governs_quote(after, _first_token(doc, span)):
+        return None
+    return _named(governing_cue(ancestors, span)) or clause_subject(ancestors, span)
+
+
+def _named_after(
+    before: list[Token], after: list[Token], ends_like_speech: bool
+) -> Attribution | None:
+    """The clause after a quote that names its speaker: the one right after it, a cue whose
+    subject stands before the quote, any cue, or a bare verb after a comma ('…," Oliver barked')."""
+    found = (
+        leading_clause(after)
+        or (straddling_cue(before, after) if before else None)
+        or cue_in(after, near_end=False)
+    )
+    if found is None and ends_like_speech:
+        found = bare_verb_after(after)
+    return found
