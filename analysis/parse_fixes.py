@@ -53,7 +53,8 @@ def known_surnames(doc: Doc) -> Doc:
     the verb's subject."""
     surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
     for token in doc:
-        if token.pos_ == "PROPN" or token.text not in surnames or not token.is_title:
+        # Exact spelling with a capital: "McConnell" and "O'Malley" too, never "early".
+        if token.pos_ == "PROPN" or token.text not in surnames or not token.text[:1].isupper():
             continue
         token.tag_ = "NNP"
         token.pos_ = "PROPN"
@@ -107,8 +108,6 @@ def add_parse_fixes(nlp: Language) -> None:
         return
     if PARAGRAPH_STARTS not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_STARTS, before="parser")
-    if MODAL_SURNAMES not in nlp.pipe_names:
-        nlp.add_pipe(MODAL_SURNAMES, last=True)
-    for name in (KNOWN_SURNAMES, NAMES_ON_VERBS):
+    for name in (MODAL_SURNAMES, KNOWN_SURNAMES, NAMES_ON_VERBS):
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, last=True)
