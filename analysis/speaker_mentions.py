@@ -15,6 +15,9 @@ from analysis.quotes import QuoteSpan
 from analysis.speaker_words import looks_like_name, relative_antecedent
 from analysis.types import EntityCluster
 
+# The label of a speaker who is several people or bodies at once.
+JOINT = "JOINT"
+
 
 @dataclass
 class Speaker:
@@ -47,6 +50,11 @@ class SpeakerResolver:
             return self._pronoun(token, attribution.cue)
         cluster = self._cluster_at(token)
         if cluster is not None:
+            partners = self._partners(token)
+            if partners:
+                # 'Trump and Ryan issued a statement': both speak; "he" later means neither.
+                names = " and ".join([cluster.name, *partners])
+                return Speaker(names, None, attribution.cue, None, JOINT)
             gender = self._gender_of(cluster)
             return Speaker(cluster.name, None, attribution.cue, gender, cluster.label)
         ent = _entity_of(token)
@@ -64,6 +72,17 @@ class SpeakerResolver:
         if looks_like_name(token):
             return Speaker(self._canonical(token.text), None, attribution.cue)
         return self._described(token, attribution.cue)
+
+    def _partners(self, token: Token) -> list[str]:
+        """The other named speakers coordinated with this one ('Trump and Ryan'), when every
+        one of them is a known person or organisation."""
+        conjuncts = [c for c in token.conjuncts if c.i > token.i]
+        if not conjuncts or any(c.pos_ != "PROPN" for c in conjuncts):
+            return []
+        clusters = [self._cluster_at(c) for c in conjuncts]
+        if any(c is None or c.label not in {"PERSON", "ORG"} for c in clusters):
+            return []
+        return [c.name for c in clusters if c is not None]
 
     def _person_by_surname(self, token: Token) -> EntityCluster | None:
         """'said Hale' with Hale tagged a common noun: the one person of that surname."""

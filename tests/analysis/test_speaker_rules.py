@@ -270,3 +270,17 @@ def test_quotes_running_on_keep_the_previous_speaker(speakers_of: SpeakersOf) ->
         "“We need someone who cuts through the noise and brings people together.”"
     )
     assert speakers_of(text) == ["Ingrid Solberg", "Ingrid Solberg"]
+
+
+def test_coordinated_speakers_speak_together(speakers_of: SpeakersOf) -> None:
+    text = (
+        "Ada Holm and Nils Berg met at the harbour office on Thursday.\n\n"
+        "Holm and Berg issued a statement describing the meeting as “a very positive step "
+        "toward unification.”"
+    )
+    assert speakers_of(text) == ["Ada Holm and Nils Berg"]
+
+
+def test_one_of_a_pair_still_speaks_alone(speakers_of: SpeakersOf) -> None:
+    text = "Ada Holm met Nils Berg on Thursday. “We will meet again,” Holm said."
+    assert speakers_of(text) == ["Ada Holm"]

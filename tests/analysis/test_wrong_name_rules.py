@@ -77,8 +77,11 @@ def test_relatives_and_places(
             "conservative news show of record.”",
             ["Dave Gorab"],
         ),
-        # Must not match: two people joined by 'and' keep the first.
-        ("Dave Gorab and Ada Holm called the show “the news show of record.”", ["Dave Gorab"]),
+        # Must not match: two people joined by 'and' are not a title and a name; both speak.
+        (
+            "Dave Gorab and Ada Holm called the show “the news show of record.”",
+            ["Dave Gorab and Ada Holm"],
+        ),
         # A rank with its period split off is still part of the name after the quote.
         (
             "“The candidates just don’t understand the military,” said Army Capt. Christian "
