@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.mapping import quote_from_row
 from storage.models import ArticleRow, EntityRow, QuoteRow
 from storage.records import StoredQuote
-from storage.text import LIKE_ESCAPE, contains_pattern, normalize_for_search
+from storage.text import LIKE_ESCAPE, contains_pattern, escape_like, normalize_for_search
 
 
 def _quotes_with_articles(guild_id: int) -> Select[tuple[QuoteRow, ArticleRow]]:
@@ -25,10 +25,29 @@ def _surname(name: str) -> str:
     return name.rsplit(" ", 1)[-1]
 
 
+# How the analysis joins speakers who speak together: "donald trump and paul ryan".
+JOINT_SEPARATOR = " and "
+
+
 def _names_for(speaker: str, aliases: set[str]) -> set[str]:
-    """Every normalised form a query may use for a speaker: name, surname, aliases and theirs."""
-    forms = {speaker, *aliases}
+    """Every normalised form a query may use for a speaker: name, surname, aliases and theirs,
+    and each member of a joint speaker."""
+    forms = {speaker, *aliases, *speaker.split(JOINT_SEPARATOR)}
     return forms | {_surname(form) for form in forms}
+
+
+def _speaker_is(speaker: str) -> ColumnElement[bool]:
+    """The quote's speaker is this one, alone or as one of several speaking together."""
+    column = QuoteRow.speaker_normalized
+    wanted = normalize_for_search(speaker)
+    escaped = escape_like(wanted)
+    joint = JOINT_SEPARATOR
+    return or_(
+        column == wanted,
+        column.like(f"{escaped}{joint}%", escape=LIKE_ESCAPE),
+        column.like(f"%{joint}{escaped}", escape=LIKE_ESCAPE),
+        column.like(f"%{joint}{escaped}{joint}%", escape=LIKE_ESCAPE),
+    )
 
 
 class QuoteRepository:
@@ -55,11 +74,9 @@ class QuoteRepository:
         return min(matches, key=lambda s: (-counts[s], normalize_for_search(s) != wanted, s))
 
     async def by_speaker(self, guild_id: int, speaker: str, limit: int = 10) -> list[StoredQuote]:
-        """What this speaker said, newest article first."""
+        """What this speaker said, alone or with others, newest article first."""
         rows = await self._session.execute(
-            _quotes_with_articles(guild_id)
-            .where(QuoteRow.speaker_normalized == normalize_for_search(speaker))
-            .limit(limit)
+            _quotes_with_articles(guild_id).where(_speaker_is(speaker)).limit(limit)
         )
         return [quote_from_row(quote, article) for quote, article in rows.tuples()]
 

@@ -164,3 +164,31 @@ async def test_by_phrase_newest_first_and_limited(sessionmaker: Sessions, newsro
         "The ships can wait",
     ]
     assert first_two == every[:2]
+
+
+async def test_a_joint_speaker_counts_for_each_member(sessionmaker: Sessions) -> None:
+    await add_article(
+        sessionmaker,
+        make_report(
+            quotes=(
+                ("The harbour stays open", "Ada Holm"),
+                ("A very positive step toward unification", "Ada Holm and Nils Berg"),
+                ("We will hold the line", "Nils Bergman"),
+            ),
+        ),
+        "joint",
+    )
+    async with sessionmaker() as session:
+        quotes = QuoteRepository(session)
+        holm = await quotes.by_speaker(GUILD, "Ada Holm")
+        berg = await quotes.by_speaker(GUILD, "nils berg")
+        wildcard = await quotes.by_speaker(GUILD, "Nils B_rg")
+        assert await quotes.find_speaker(GUILD, "Berg") == "Ada Holm and Nils Berg"
+        assert await quotes.find_speaker(GUILD, "Nils Berg") == "Ada Holm and Nils Berg"
+    assert [q.text for q in holm] == [
+        "The harbour stays open",
+        "A very positive step toward unification",
+    ]
+    # Neither a longer name ("Bergman") nor a LIKE wildcard typed in the query matches.
+    assert [q.text for q in berg] == ["A very positive step toward unification"]
+    assert wildcard == []
