@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from analysis.names import name_tokens, surname
+from analysis.speaker_mentions import is_among_speakers
 from analysis.types import Entity, EntityCluster, Quote
 
 # How far around a quote its attribution ("...," Mr. Park said) usually sits.
@@ -20,7 +21,7 @@ def rank_entities(
     """The clusters as Entities, most salient first (mentions, position, title, quotes)."""
     scored = []
     for cluster in clusters:
-        spoken = [q for q in quotes if q.speaker == cluster.name]
+        spoken = [q for q in quotes if is_among_speakers(cluster.name, q.speaker)]
         mentions = len(cluster.spans) + _resolved_references(cluster, spoken)
         score = _salience(cluster, mentions, len(spoken), text_length, title)
         first = cluster.spans[0][0] if cluster.spans else text_length

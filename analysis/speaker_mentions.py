@@ -15,8 +15,14 @@ from analysis.quotes import QuoteSpan
 from analysis.speaker_words import looks_like_name, relative_antecedent
 from analysis.types import EntityCluster
 
-# The label of a speaker who is several people or bodies at once.
+# The label of a speaker who is several people or bodies at once, and how their names join.
 JOINT = "JOINT"
+JOINT_SEPARATOR = " and "
+
+
+def is_among_speakers(name: str, speaker: str | None) -> bool:
+    """Whether `name` is the quote's speaker, alone or as one of several speaking together."""
+    return speaker is not None and (speaker == name or name in speaker.split(JOINT_SEPARATOR))
 
 
 @dataclass
@@ -53,7 +59,7 @@ class SpeakerResolver:
             partners = self._partners(token)
             if partners:
                 # 'Trump and Ryan issued a statement': both speak; "he" later means neither.
-                names = " and ".join([cluster.name, *partners])
+                names = JOINT_SEPARATOR.join([cluster.name, *partners])
                 return Speaker(names, None, attribution.cue, None, JOINT)
             gender = self._gender_of(cluster)
             return Speaker(cluster.name, None, attribution.cue, gender, cluster.label)

@@ -133,6 +133,16 @@ def test_ranking_counts_quotes_attributed_through_pronouns(nlp: Language) -> Non
     assert soo_ah.description == "the union's general secretary"
 
 
+def test_ranking_counts_a_joint_quote_for_each_speaker(nlp: Language) -> None:
+    text = TWO_PARKS
+    clusters = cluster_entities(nlp(text))
+    far = len(text) - 5
+    quotes = [Quote("We will not move.", far, far + 3, "Park Soo-ah and Tomas Berg")]
+    ranked = {e.name: e.mentions for e in rank_entities(clusters, quotes, len(text), None)}
+    assert ranked["Park Soo-ah"] == 3  # two spans and the quote they gave together
+    assert ranked["Tomas Berg"] == 3
+
+
 @pytest.mark.parametrize("gold_path", GOLD, ids=lambda p: p.stem)
 def test_seed_people_and_descriptions_match_gold(nlp: Language, gold_path: Path) -> None:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
