@@ -15,7 +15,8 @@ from analysis.quotes import QuoteSpan
 from analysis.speaker_words import looks_like_name, relative_antecedent
 from analysis.types import EntityCluster
 
-# The label of a speaker who is several people or bodies at once, and how their names join.
+# The label of a speaker who is several people or bodies at once, and how their names join
+# (storage.quotes splits stored speakers on the same separator for /who-said).
 JOINT = "JOINT"
 JOINT_SEPARATOR = " and "
 

@@ -25,7 +25,7 @@ def _surname(name: str) -> str:
     return name.rsplit(" ", 1)[-1]
 
 
-# How the analysis joins speakers who speak together: "donald trump and paul ryan".
+# How analysis.speaker_mentions joins speakers who speak together: "donald trump and paul ryan".
 JOINT_SEPARATOR = " and "
 
 
