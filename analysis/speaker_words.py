@@ -11,7 +11,20 @@ from analysis.lexicon import REPORTING_NOUNS, REPORTING_VERBS
 _CLOSING_MARKS = {'"', "”", "''", "’"}
 _RELATIVES = {"who", "that", "which"}
 # Things that say what their maker put in them: "a video that said", "a piece that noted".
-_DOCUMENTS = REPORTING_NOUNS | {"piece", "ad", "advertisement", "report", "book", "story", "sign"}
+_DOCUMENTS = REPORTING_NOUNS | {
+    "piece",
+    "ad",
+    "advertisement",
+    "report",
+    "book",
+    "story",
+    "sign",
+    "caption",
+    "headline",
+    "note",
+    "banner",
+    "placard",
+}
 _NAME_SHAPE = re.compile(r"[A-Z][a-z]*(?:['’][A-Z]?)?[a-z]+(?:-[A-Z][a-z]+)?")
 
 

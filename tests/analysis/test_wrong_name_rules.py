@@ -148,6 +148,10 @@ def test_the_clause_a_colon_closes(
             "owners more than poor ones.”",
             ["Harbour Gazette"],
         ),
+        (
+            "Ada Holm added the caption which reads, “The ferry was late again this morning.”",
+            ["Ada Holm"],
+        ),
         # Must not match: a relative clause on a person is still that person.
         ("Ada Holm, who said “the levy is dead,” left early.", ["Ada Holm"]),
         # 'It' names no one when the clause inside names the speaker.
