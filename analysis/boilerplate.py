@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 # Lines that credit or contact the staff rather than tell the story.
 _CREDIT_LINE = re.compile(
@@ -70,36 +71,35 @@ def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
-def _dateline_agencies(text: str, lines_to_look: int = 6) -> list[tuple[int, int]]:
-    """The wire agency in a dateline ("(Northwire)") credits the copy; it is not in the story."""
-    found: list[tuple[int, int]] = []
-    offset = 0
-    for line in text.splitlines(keepends=True)[:lines_to_look]:
-        match = DATELINE.match(line)
-        if match and match.group("agency"):
-            start, end = match.span("agency")
-            found.append((offset + start, offset + end))
-        offset += len(line)
-    return found
-
-
-def dateline_ranges(text: str, lines_to_look: int = 6) -> list[tuple[int, int]]:
-    """Where datelines ("LONDON (Reuters) - ") open any of the article's first lines."""
-    found: list[tuple[int, int]] = []
+def _datelines(text: str, lines_to_look: int = 6) -> Iterator[tuple[int, re.Match[str]]]:
+    """Each dateline opening one of the article's first lines, with the line's offset."""
     offset = 0
     for line in text.splitlines(keepends=True)[:lines_to_look]:
         match = DATELINE.match(line)
         if match:
-            found.append((offset, offset + match.end()))
+            yield offset, match
         offset += len(line)
+
+
+def _dateline_agencies(text: str) -> list[tuple[int, int]]:
+    """The wire agency in a dateline ("(Northwire)") credits the copy; it is not in the story."""
+    found: list[tuple[int, int]] = []
+    for offset, match in _datelines(text):
+        if match.group("agency"):
+            start, end = match.span("agency")
+            found.append((offset + start, offset + end))
     return found
 
 
-def dateline_place(text: str, lines_to_look: int = 6) -> str | None:
+def dateline_ranges(text: str) -> list[tuple[int, int]]:
+    """Where datelines ("LONDON (Reuters) - ") open any of the article's first lines."""
+    return [(offset, offset + match.end()) for offset, match in _datelines(text)]
+
+
+def dateline_place(text: str) -> str | None:
     """The place named by the article's dateline, if one of its first lines opens with one."""
-    for line in text.splitlines()[:lines_to_look]:
-        match = DATELINE.match(line)
-        if match and match.group("agency"):
+    for _, match in _datelines(text):
+        if match.group("agency"):
             return match.group("place").strip()
     return None
 

@@ -21,9 +21,10 @@ _SUBJECTS = {"nsubj", "nsubjpass"}
 _ASPECTUAL = {"continue", "agree", "repeat", "answer", "call", "read"}
 _CALL_TAKES = {"dobj", "oprd", "prep", "prt", "ccomp", "dative", "attr"}
 _OBJECTS = {"dobj", "dative", "iobj", "pobj", "attr", "oprd"}
-# Clauses whose subject is their head's: "adding", "and added", "went on to say".
+# Verbs that name or describe someone; passive, their subject is the one named.
 _NAMING = {"call", "describe", "dub", "label", "brand", "term"}
 _PASSIVE = {"auxpass", "nsubjpass"}
+# Clauses whose subject is their head's: "adding", "and added", "went on to say".
 _SUBJECTLESS = {"advcl", "conj", "xcomp", "pcomp", "acl", "ccomp", "relcl"}
 SPEAKER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 

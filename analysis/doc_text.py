@@ -10,7 +10,13 @@ _KEY = "newsbot_text"
 def text_of(doc: Doc) -> str:
     """doc.text, kept in the Doc's user data after the first read."""
     text = doc.user_data.get(_KEY)
-    if not isinstance(text, str):
+    # A Doc made from a span copies its parent's user data: the length tells them apart.
+    if not isinstance(text, str) or len(text) != _length(doc):
         text = doc.text
         doc.user_data[_KEY] = text
     return text
+
+
+def _length(doc: Doc) -> int:
+    """The text's length read off the last token, without joining every token."""
+    return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0

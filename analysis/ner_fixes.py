@@ -65,11 +65,12 @@ def _common_word_opening_sentence(token: Token) -> bool:
     return opens and token.is_title and token.lower_ in _lowercase_words(token.doc)
 
 
-def _lowercase_words(doc: Doc) -> frozenset[str]:
-    """The words the article writes in lower case, gathered once per parse."""
+def _lowercase_words(doc: Doc) -> dict[str, bool]:
+    """The words the article writes in lower case, gathered once per parse (a dict, which
+    Doc.to_bytes can serialise; a set it cannot)."""
     words = doc.user_data.get(_LOWERCASE_KEY)
-    if not isinstance(words, frozenset):
-        words = frozenset(t.text for t in doc if t.is_lower and t.is_alpha)
+    if not isinstance(words, dict):
+        words = {t.text: True for t in doc if t.is_lower and t.is_alpha}
         doc.user_data[_LOWERCASE_KEY] = words
     return words
 

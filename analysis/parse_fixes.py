@@ -33,11 +33,23 @@ def modal_surnames(doc: Doc) -> Doc:
     """'…," Will wrote': a capitalised modal before a past-tense verb is a surname, the subject."""
     for token in doc[:-1]:
         following = doc[token.i + 1]
-        if token.text in _MODAL_NAMES and token.tag_ == "MD" and following.tag_ in _FINITE_TAGS:
-            token.tag_ = "NNP"
-            token.pos_ = "PROPN"
-            token.dep_ = "nsubj"
+        if token.text not in _MODAL_NAMES or token.tag_ != "MD":
+            continue
+        # 'Will reported cases rise?' is a question with a mis-tagged verb, not a name.
+        if following.tag_ not in _FINITE_TAGS or _asks(token):
+            continue
+        token.tag_ = "NNP"
+        token.pos_ = "PROPN"
+        token.lemma_ = token.text
+        if token.head.i == following.i:
+            _make_subject(token)
     return doc
+
+
+def _asks(token: Token) -> bool:
+    """Whether the token's sentence is a question."""
+    words = [t for t in token.sent if not t.is_space and not t.is_quote]
+    return bool(words) and words[-1].text == "?"
 
 
 _CLOSING_MARKS = {"”", '"', "''", "’", ","}
@@ -80,15 +92,16 @@ def names_on_verbs(doc: Doc) -> Doc:
 
 def _reporting_verb_read_as_noun(token: Token) -> bool:
     """'”, Conway notes.': quote mark or comma, a name, then 'notes' ending the clause."""
-    if token.tag_ != "NNS" or token.i < 2 or token.i + 1 >= len(token.doc):
+    if token.tag_ != "NNS" or token.i < 2:
         return False
     doc = token.doc
-    name, before, after = doc[token.i - 1], doc[token.i - 2], doc[token.i + 1]
-    if name.pos_ != "PROPN" or after.text not in {".", ","}:
+    name, before = doc[token.i - 1], doc[token.i - 2]
+    after = doc[token.i + 1].text if token.i + 1 < len(doc) else "."  # the text may just stop
+    if name.pos_ != "PROPN" or after not in {".", ","}:
         return False
     if before.text not in _CLOSING_MARKS:
         return False
-    return token.lower_.endswith("s") and token.lower_[:-1] in REPORTING_VERBS
+    return token.lemma_.lower() in REPORTING_VERBS  # "notes", "stresses", "replies"
 
 
 def _make_subject(token: Token) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from analysis.lexicon import TITLE_CUE_WORDS
+from analysis.names import is_honorific
 
 # Kinds a mark can take in its context.
 OPEN, CLOSE, EITHER = "open", "close", "either"
@@ -18,7 +19,7 @@ _DOUBLE_ONLY = re.compile(r"[\"“”„«»`]")
 _SINGLE_MARK = re.compile(r"[‘’']")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
-_INNER_SENTENCE_END = re.compile(r"[a-z]{3,}[.!?] +[A-Z]")  # not "Mr. Smith"
+_INNER_SENTENCE_END = re.compile(r"([A-Za-z]*[a-z]{3})[.!?] +[A-Z]")  # not "Mr. Smith"
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 # Short words a title leaves in lower case: "Ports of the Future".
 _MINOR_WORDS = frozenset(
@@ -233,7 +234,7 @@ def _looks_like_title(text: str, span: QuoteSpan, words: list[str]) -> bool:
     content = text[span.start : span.end].rstrip()
     if content.endswith((".", "!", "?")) and not content.endswith("...") and len(words) > 5:
         return False  # a capitalised sentence is still a sentence
-    if _INNER_SENTENCE_END.search(content):
+    if _has_inner_sentence_end(content):
         return False  # '“Like Tromso. Or Kirkenes,” Dahl said': titles hold no full stops
     before = text[max(0, span.open_mark - 40) : span.open_mark].lower()
     preceding = re.findall(r"[a-z]+", before)[-3:]
@@ -243,3 +244,34 @@ def _looks_like_title(text: str, span: QuoteSpan, words: list[str]) -> bool:
 def _all_title_case(words: list[str]) -> bool:
     """Every word capitalised apart from short joining words: a headline or title, not speech."""
     return len(words) <= 8 and all(w[0].isupper() or w.lower() in _MINOR_WORDS for w in words)
+
+
+def _has_inner_sentence_end(content: str) -> bool:
+    """A full stop between sentences inside the content, not one ending an abbreviation
+    ("Warner Bros. Pictures", "Capt. Marvel")."""
+    return any(
+        not is_honorific(m.group(1)) and m.group(1).lower() not in _ABBREVIATIONS
+        for m in _INNER_SENTENCE_END.finditer(content)
+    )
+
+
+# Abbreviations that end in a full stop inside a title, beside the honorifics.
+_ABBREVIATIONS = frozenset(
+    [
+        "bros",
+        "corp",
+        "dept",
+        "govt",
+        "assn",
+        "univ",
+        "intl",
+        "natl",
+        "blvd",
+        "inc",
+        "ltd",
+        "est",
+        "vol",
+        "misc",
+        "approx",
+    ]
+)

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 from analysis.names import name_tokens, surname
-from analysis.speaker_mentions import is_among_speakers
-from analysis.types import Entity, EntityCluster, Quote
+from analysis.types import Entity, EntityCluster, Quote, joint_members
 
 # How far around a quote its attribution ("...," Mr. Park said) usually sits.
 ATTRIBUTION_WINDOW = 60
@@ -21,7 +20,7 @@ def rank_entities(
     """The clusters as Entities, most salient first (mentions, position, title, quotes)."""
     scored = []
     for cluster in clusters:
-        spoken = [q for q in quotes if is_among_speakers(cluster.name, q.speaker)]
+        spoken = [q for q in quotes if _spoke(cluster.name, q.speaker)]
         mentions = len(cluster.spans) + _resolved_references(cluster, spoken)
         score = _salience(cluster, mentions, len(spoken), text_length, title)
         first = cluster.spans[0][0] if cluster.spans else text_length
@@ -77,3 +76,8 @@ def _to_entity(cluster: EntityCluster, mentions: int) -> Entity:
         aliases=aliases,
         description=cluster.description,
     )
+
+
+def _spoke(name: str, speaker: str | None) -> bool:
+    """Whether `name` is the quote's speaker, alone or as one of several speaking together."""
+    return speaker is not None and (speaker == name or name in joint_members(speaker))

@@ -13,17 +13,10 @@ from analysis.names import honorific_gender, is_alias_of, is_honorific, pronoun_
 from analysis.pronouns import Person, SpokenBefore, subject_antecedent
 from analysis.quotes import QuoteSpan
 from analysis.speaker_words import looks_like_name, relative_antecedent
-from analysis.types import EntityCluster
+from analysis.types import JOINT_SEPARATOR, EntityCluster, joint_members
 
-# The label of a speaker who is several people or bodies at once, and how their names join
-# (storage.quotes splits stored speakers on the same separator for /who-said).
+# The label of a speaker who is several people or bodies at once.
 JOINT = "JOINT"
-JOINT_SEPARATOR = " and "
-
-
-def is_among_speakers(name: str, speaker: str | None) -> bool:
-    """Whether `name` is the quote's speaker, alone or as one of several speaking together."""
-    return speaker is not None and (speaker == name or name in speaker.split(JOINT_SEPARATOR))
 
 
 @dataclass
@@ -57,10 +50,9 @@ class SpeakerResolver:
             return self._pronoun(token, attribution.cue)
         cluster = self._cluster_at(token)
         if cluster is not None:
-            partners = self._partners(token)
-            if partners:
+            names = JOINT_SEPARATOR.join([cluster.name, *self._partners(token)])
+            if joint_members(names):
                 # 'Trump and Ryan issued a statement': both speak; "he" later means neither.
-                names = JOINT_SEPARATOR.join([cluster.name, *partners])
                 return Speaker(names, None, attribution.cue, None, JOINT)
             gender = self._gender_of(cluster)
             return Speaker(cluster.name, None, attribution.cue, gender, cluster.label)

@@ -18,6 +18,20 @@ class Entity:
     description: str | None = None  # from an apposition: "a labour economist at ..."
 
 
+# Speakers who speak together ("Trump and Ryan issued a statement") share one speaker string:
+# their full names joined by JOINT_SEPARATOR.
+JOINT_SEPARATOR = " and "
+
+
+def joint_members(speaker: str) -> tuple[str, ...]:
+    """The speakers a joint speaker string names, or () for a single speaker. Every member is a
+    full name, so "Johnson and Johnson" or "Procter and Gamble" stay one speaker."""
+    parts = speaker.split(JOINT_SEPARATOR)
+    if len(parts) < 2 or any(len(part.split()) < 2 for part in parts):
+        return ()
+    return tuple(parts)
+
+
 @dataclass(frozen=True)
 class Quote:
     """A direct quote: exactly text[start:end], between the quotation marks."""

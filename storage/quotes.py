@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from analysis.types import JOINT_SEPARATOR, joint_members
 from storage.mapping import quote_from_row
 from storage.models import ArticleRow, EntityRow, QuoteRow
 from storage.records import StoredQuote
@@ -25,29 +26,35 @@ def _surname(name: str) -> str:
     return name.rsplit(" ", 1)[-1]
 
 
-# How analysis.speaker_mentions joins speakers who speak together: "donald trump and paul ryan".
-JOINT_SEPARATOR = " and "
-
-
 def _names_for(speaker: str, aliases: set[str]) -> set[str]:
-    """Every normalised form a query may use for a speaker: name, surname, aliases and theirs,
-    and each member of a joint speaker."""
-    forms = {speaker, *aliases, *speaker.split(JOINT_SEPARATOR)}
+    """Every normalised form a query may use for a speaker: name, surname, aliases and theirs."""
+    forms = {speaker, *aliases}
     return forms | {_surname(form) for form in forms}
 
 
 def _speaker_is(speaker: str) -> ColumnElement[bool]:
-    """The quote's speaker is this one, alone or as one of several speaking together."""
+    """The quote's speaker is this one, alone or as one of several speaking together (only a
+    full name can be a member, as `joint_members` has it)."""
     column = QuoteRow.speaker_normalized
     wanted = normalize_for_search(speaker)
-    escaped = escape_like(wanted)
-    joint = JOINT_SEPARATOR
+    if len(wanted.split()) < 2:
+        return column == wanted
+    escaped, joint = escape_like(wanted), JOINT_SEPARATOR
     return or_(
         column == wanted,
         column.like(f"{escaped}{joint}%", escape=LIKE_ESCAPE),
         column.like(f"%{joint}{escaped}", escape=LIKE_ESCAPE),
         column.like(f"%{joint}{escaped}{joint}%", escape=LIKE_ESCAPE),
     )
+
+
+def _with_members(counts: dict[str, int]) -> dict[str, int]:
+    """Quote counts per speaker, each member of a joint speaker credited with its quotes."""
+    expanded = dict(counts)
+    for speaker, count in counts.items():
+        for member in joint_members(speaker):
+            expanded[member] = expanded.get(member, 0) + count
+    return expanded
 
 
 class QuoteRepository:
@@ -61,8 +68,9 @@ class QuoteRepository:
         wanted = normalize_for_search(query)
         if not wanted:
             return None
-        counts = await self._speaker_counts(guild_id)
-        aliases = await self._speaker_aliases(guild_id)
+        stored = await self._speaker_counts(guild_id)
+        counts = _with_members(stored)
+        aliases = await self._speaker_aliases(guild_id, sorted(set(counts) - set(stored)))
         matches = [
             speaker
             for speaker in counts
@@ -70,8 +78,17 @@ class QuoteRepository:
         ]
         if not matches:
             return None
-        # Ties go to the exact name, then alphabetically: the same answer on every backend.
-        return min(matches, key=lambda s: (-counts[s], normalize_for_search(s) != wanted, s))
+        # A member before the pair it belongs to, then the exact name, then alphabetically:
+        # the same answer on every backend.
+        return min(
+            matches,
+            key=lambda s: (
+                -counts[s],
+                bool(joint_members(s)),
+                normalize_for_search(s) != wanted,
+                s,
+            ),
+        )
 
     async def by_speaker(self, guild_id: int, speaker: str, limit: int = 10) -> list[StoredQuote]:
         """What this speaker said, alone or with others, newest article first."""
@@ -99,13 +116,17 @@ class QuoteRepository:
         )
         return {speaker: count for speaker, count in rows.tuples() if speaker}
 
-    async def _speaker_aliases(self, guild_id: int) -> dict[str, set[str]]:
-        """The aliases the guild's articles give each speaker's same-named entity, normalised."""
+    async def _speaker_aliases(self, guild_id: int, members: list[str]) -> dict[str, set[str]]:
+        """The aliases the guild's articles give each speaker's same-named entity, normalised;
+        `members` are the people speaking in joint quotes, who may never speak alone."""
         speakers = select(QuoteRow.speaker).where(QuoteRow.guild_id == guild_id).distinct()
         rows = await self._session.execute(
             select(EntityRow.name, EntityRow.aliases)
             .join(ArticleRow, EntityRow.article_id == ArticleRow.id)
-            .where(ArticleRow.guild_id == guild_id, EntityRow.name.in_(speakers))
+            .where(
+                ArticleRow.guild_id == guild_id,
+                or_(EntityRow.name.in_(speakers), EntityRow.name.in_(members)),
+            )
         )
         aliases: dict[str, set[str]] = {}
         for name, names in rows.tuples():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import SpeakersOf
 from spacy.language import Language
 
@@ -49,9 +50,12 @@ def test_a_surname_spelled_like_a_modal_speaks(speakers_of: SpeakersOf) -> None:
     assert speakers_of(text) == ["George Will", "George Will"]
 
 
-def test_a_real_modal_stays_a_verb(nlp: Language) -> None:
-    doc = nlp("Will voters decide? “We hope so,” she said.")
-    assert doc[0].pos_ == "AUX"
+@pytest.mark.parametrize(
+    "text",
+    ["Will voters decide? “We hope so,” she said.", "Will reported cases rise next year?"],
+)
+def test_a_real_modal_stays_a_verb(nlp: Language, text: str) -> None:
+    assert nlp(text)[0].pos_ == "AUX"
 
 
 def test_an_organisation_subject_speaks_before_a_dateline_city(speakers_of: SpeakersOf) -> None:
@@ -84,3 +88,8 @@ def test_a_name_hung_on_a_verb_as_a_compound_is_its_subject(speakers_of: Speaker
         "“Look at the statement Mr. Holm put out after the storm,” Conway notes."
     )
     assert speakers_of(text) == ["Kellyanne Conway"]
+
+
+def test_any_reporting_verb_read_as_a_noun_is_a_verb(speakers_of: SpeakersOf) -> None:
+    text = "Ada Holm spoke on Monday. “The levy stays,” Holm stresses."
+    assert speakers_of(text) == ["Ada Holm"]

@@ -104,6 +104,8 @@ def test_british_single_quotes_when_no_double_marks() -> None:
         # Capitalised words with a full stop inside are sentences, not a title.
         ("“Like Tromso. Or Kirkenes,” Dahl said.", ["Like Tromso. Or Kirkenes,"]),
         ("They watched “Mr. Holm Goes to Lindholm” twice.", []),  # an abbreviation, a title
+        ("The logo read “Warner Bros. Pictures Presents” in gold.", []),
+        ("She starred in “The Return of Capt. Marvel” last year.", []),
         # A markup attribute pasted with the text is not speech.
         ('<tweet tweet-date="March 9, 2016">We won the vote</tweet>', []),
     ],

@@ -173,6 +173,7 @@ async def test_a_joint_speaker_counts_for_each_member(sessionmaker: Sessions) ->
             quotes=(
                 ("The harbour stays open", "Ada Holm"),
                 ("A very positive step toward unification", "Ada Holm and Nils Berg"),
+                ("We meet again in May", "Ada Holm and Nils Berg"),
                 ("We will hold the line", "Nils Bergman"),
             ),
         ),
@@ -180,15 +181,39 @@ async def test_a_joint_speaker_counts_for_each_member(sessionmaker: Sessions) ->
     )
     async with sessionmaker() as session:
         quotes = QuoteRepository(session)
+        # The member, not the pair, even where the pair has more quotes than her solo ones.
+        assert await quotes.find_speaker(GUILD, "Holm") == "Ada Holm"
+        assert await quotes.find_speaker(GUILD, "Berg") == "Nils Berg"
         holm = await quotes.by_speaker(GUILD, "Ada Holm")
         berg = await quotes.by_speaker(GUILD, "nils berg")
         wildcard = await quotes.by_speaker(GUILD, "Nils B_rg")
-        assert await quotes.find_speaker(GUILD, "Berg") == "Ada Holm and Nils Berg"
-        assert await quotes.find_speaker(GUILD, "Nils Berg") == "Ada Holm and Nils Berg"
     assert [q.text for q in holm] == [
         "The harbour stays open",
         "A very positive step toward unification",
+        "We meet again in May",
     ]
     # Neither a longer name ("Bergman") nor a LIKE wildcard typed in the query matches.
-    assert [q.text for q in berg] == ["A very positive step toward unification"]
+    assert [q.text for q in berg] == [
+        "A very positive step toward unification",
+        "We meet again in May",
+    ]
     assert wildcard == []
+
+
+async def test_a_company_named_with_and_stays_one_speaker(sessionmaker: Sessions) -> None:
+    await add_article(
+        sessionmaker,
+        make_report(
+            quotes=(
+                ("Our products are safe", "Johnson and Johnson"),
+                ("I will not comment", "Johnson"),
+            ),
+        ),
+        "company",
+    )
+    async with sessionmaker() as session:
+        quotes = QuoteRepository(session)
+        johnson = await quotes.by_speaker(GUILD, "Johnson")
+        company = await quotes.by_speaker(GUILD, "Johnson and Johnson")
+    assert [q.text for q in johnson] == ["I will not comment"]
+    assert [q.text for q in company] == ["Our products are safe"]
