@@ -42,7 +42,13 @@ from analysis.mark_cues import (
     signed_before_colon,
 )
 from analysis.possessive_sources import in_their_view_after, owner_around, possessed_words
-from analysis.quote_windows import after_window, ancestors_outside, before_window, previous_sentence
+from analysis.quote_windows import (
+    after_window,
+    ancestors_outside,
+    before_window,
+    in_quoted,
+    previous_sentence,
+)
 from analysis.quotes import QuoteSpan, find_quote_spans, is_direct_quote
 from analysis.reporters import reporter_of
 from analysis.speaker_mentions import Speaker, SpeakerResolver
@@ -103,7 +109,7 @@ def _first_token(doc: Doc, span: QuoteSpan) -> Token | None:
 
 
 def _unquoted(window: list[Token], quoted: Sequence[tuple[int, int]]) -> list[Token]:
-    return [t for t in window if not any(start <= t.idx < end for start, end in quoted)]
+    return [t for t in window if not in_quoted(t, quoted)]
 
 
 def _named(attribution: Attribution | None) -> Attribution | None:

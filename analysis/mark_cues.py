@@ -27,13 +27,11 @@ def dash_signature(after: list[Token]) -> Attribution | None:
 
 
 def colon_introduction(before: list[Token]) -> Attribution | None:
-    """'The minister was blunt: "…"', 'Pew Research: "…"': who the colon introduces."""
+    """'The minister was blunt: "…"', 'Pew Research: "…"': who the colon introduces (a name
+    signed before the colon is `signed_before_colon`'s, tried first)."""
     before = [t for t in before if not t.is_space]
     if not before or before[-1].text != ":":
         return None
-    signed = signed_before_colon(before)
-    if signed is not None:
-        return signed
     verb = _clause_verb(before[-1], before)
     quoted = _quoted_person(verb)
     if quoted is not None:
@@ -104,4 +102,4 @@ def introduced_above(doc: Doc, span: QuoteSpan) -> Attribution | None:
     above = introducing_paragraph(doc, span.open_mark)
     if not above:
         return None
-    return cue_in(above, near_end=True) or colon_introduction(above)
+    return cue_in(above, near_end=True) or signed_before_colon(above) or colon_introduction(above)

@@ -10,6 +10,7 @@ from analysis.boilerplate import boilerplate_ranges, in_ranges
 from analysis.mention_types import Mention
 from analysis.names import (
     COURTESY_TITLES,
+    NAME_SUFFIXES,
     honorific_gender,
     is_alias_of,
     is_honorific,
@@ -113,7 +114,7 @@ def _is_not_a_name(doc: Doc, start: int, end: int) -> bool:
         return True
     if end - start != 1:
         return False
-    if first.rstrip(".").lower() in _NAME_SUFFIXES:
+    if first.lower() in NAME_SUFFIXES:
         return True
     if start > 0 and doc[start - 1].lower_ == "the" and doc[start].tag_ == "NNPS":
         return doc[start].text.endswith("s")
@@ -145,7 +146,6 @@ _NAME_PARTICLES = frozenset(
         "st",
     ]
 )
-_NAME_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv", "esq"])
 
 
 def _honorific_mentions(

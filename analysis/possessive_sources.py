@@ -70,7 +70,7 @@ def possessed_words(before: list[Token]) -> Attribution | None:
         if token.dep_ == "dobj":
             return None  # 'Lind denounced Holm's remarks as "…"': Lind speaks of them
         owners = [c for c in token.children if c.dep_ == "poss"]
-        if owners and (owners[0].pos_ == "PROPN" or owners[0].ent_type_ in _OWNERS):
+        if owners and _is_named(owners[0]):
             return Attribution(owners[0], f"{owners[0].text} {token.text}")
         return None
     return None
@@ -90,7 +90,7 @@ def owner_around(before: list[Token], after: list[Token]) -> Attribution | None:
     # The parser often loses the link across the quote: "Obama's" right before its mark.
     if not owners and len(before) > 1 and before[-1].tag_ == "POS":
         owners = [before[-2]]
-    if owners and (owners[0].pos_ == "PROPN" or owners[0].ent_type_ in _OWNERS):
+    if owners and _is_named(owners[0]):
         return Attribution(owners[0], f"{owners[0].text} {noun.text}")
     return None
 
@@ -103,6 +103,11 @@ def in_their_view_after(after: list[Token]) -> Attribution | None:
         if token.lemma_.lower() not in _WORDS_NOUNS or token.head.lower_ != "in":
             continue
         owners = [c for c in token.children if c.dep_ == "poss"]
-        if owners and (owners[0].pos_ == "PROPN" or owners[0].ent_type_ in _OWNERS):
+        if owners and _is_named(owners[0]):
             return Attribution(owners[0], f"in {owners[0].text} {token.text}")
     return None
+
+
+def _is_named(owner: Token) -> bool:
+    """A possessor that names someone: a proper noun or a person, organisation or group."""
+    return owner.pos_ == "PROPN" or owner.ent_type_ in _OWNERS

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from analysis.quote_windows import in_quoted
+
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _SENTENCES_BACK = 3
 
@@ -46,7 +48,7 @@ def subject_antecedent(
     nearest earlier sentence that has one; None when neither is compatible."""
     doc = pronoun.doc
     sentence = pronoun.sent
-    before = [t for t in doc[sentence.start : pronoun.i] if not _in_quote(t, quoted)]
+    before = [t for t in doc[sentence.start : pronoun.i] if not in_quoted(t, quoted)]
     # The main clause's subject first ("Reid said Rubio and Cruz are '…', but he gave"),
     # then the nearest.
     for token in sorted(reversed(before), key=_depth):
@@ -72,7 +74,7 @@ def _speaker_or_subject(
     if speakers:
         return speakers[-1]
     for token in sentence:
-        if not _in_quote(token, quoted):
+        if not in_quoted(token, quoted):
             found = _person_subject(token, person_at)
             if found is not None:
                 return found
@@ -91,10 +93,6 @@ def _depth(token: Token) -> int:
 
 def _compatible(person: Person, gender: str) -> bool:
     return person.gender in (None, gender)
-
-
-def _in_quote(token: Token, quoted: list[tuple[int, int]]) -> bool:
-    return any(start <= token.idx < end for start, end in quoted)
 
 
 def _crosses_paragraphs(doc: Doc, sentence: Span) -> bool:

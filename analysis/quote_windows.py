@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -99,3 +99,8 @@ def _tokens_from(doc: Doc, char: int) -> Iterator[Token]:
     """The tokens from the one at char on, one at a time: callers stop after a sentence."""
     for index in range(token_index_at(doc, char), len(doc)):
         yield doc[index]
+
+
+def in_quoted(token: Token, quoted: Sequence[tuple[int, int]]) -> bool:
+    """Whether the token lies inside one of the quoted stretches (start, end) of the text."""
+    return any(start <= token.idx < end for start, end in quoted)
