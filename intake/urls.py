@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import tldextract
+
+from intake.addresses import parse_host_address
 
 # Query parameters that identify a campaign or a click, never the document.
 _TRACKING_PARAMS = frozenset(
@@ -61,13 +66,31 @@ def _usable_canonical(url: str, page_canonical: str) -> bool:
 
 
 def _site(host: str) -> str:
-    """The last two labels of a host name ("www.example.com" → "example.com"), roughly."""
-    labels = host.lower().rstrip(".").split(".")
-    if labels and labels[0] == "amp":
-        labels = labels[1:]
-    # Second-level country domains (co.uk, com.au) need one label more.
-    keep = 3 if len(labels) >= 3 and len(labels[-2]) <= 3 and len(labels[-1]) == 2 else 2
-    return ".".join(labels[-keep:])
+    """The registrable domain a host belongs to ("m.nrk.no" → "nrk.no"), by the Public Suffix List.
+
+    Private suffixes count (alice.github.io and bob.github.io are two sites: one person's
+    page must not claim another's). An IP address is its own site; a name under no known
+    suffix (localhost, intranet names, .test) takes the list's default rule, its last two labels.
+    """
+    host = host.lower().rstrip(".")
+    address = parse_host_address(host)
+    if address is not None:
+        return str(address)
+    parts = _suffix_extractor()(host)
+    if parts.suffix:
+        return parts.top_domain_under_public_suffix or host
+    return ".".join(host.split(".")[-2:])
+
+
+@functools.cache
+def _suffix_extractor() -> tldextract.TLDExtract:
+    """A suffix reader over tldextract's bundled list snapshot: never fetched, nothing on disk."""
+    return tldextract.TLDExtract(
+        cache_dir=None,
+        suffix_list_urls=(),
+        fallback_to_snapshot=True,
+        include_psl_private_domains=True,
+    )
 
 
 def _normalise(url: str) -> str:
