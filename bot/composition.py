@@ -15,6 +15,7 @@ from handlers.analyze import Reader
 from handlers.services import Services
 from intake.fetch import Fetcher
 from intake.policy import FetchPolicy
+from intake.quality import language_identifier
 from intake.session import make_session
 from storage.engine import make_engine, make_sessionmaker, upgrade_database
 
@@ -36,11 +37,17 @@ async def load_nlp(settings: Settings) -> Language:
     return await asyncio.to_thread(load_pipeline, settings.spacy_model)
 
 
+async def load_language_model() -> None:
+    """Load the language identifier in a thread now, not on the loop at the first article."""
+    await asyncio.to_thread(language_identifier)
+
+
 @asynccontextmanager
 async def build_reader(settings: Settings) -> AsyncIterator[Reader]:
     """What `newsbot analyze` needs: the pipeline and a fetcher, no database."""
     policy = fetch_policy(settings)
     nlp = await load_nlp(settings)
+    await load_language_model()
     async with make_session(policy) as http:
         yield Reader(
             nlp=nlp, fetcher=Fetcher(http, policy), min_article_words=settings.min_article_words
@@ -59,6 +66,7 @@ async def build_services(
     try:
         await upgrade_database(engine)
         pipeline = nlp if nlp is not None else await load_nlp(settings)
+        await load_language_model()
         yield Services(
             sessionmaker=make_sessionmaker(engine),
             nlp=pipeline,

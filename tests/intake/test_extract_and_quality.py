@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 
+import pytest
 from intake_samples import ARTICLE_PARAGRAPHS, article_html
 
 from intake.article import Article
@@ -63,16 +67,63 @@ def test_shortness_needs_words_and_sentences() -> None:
     assert shortness_note(one_sentence, min_words=120) == "too short to be an article (200 words)"
 
 
-def test_language_detection() -> None:
+def test_language_detection_of_an_article() -> None:
     assert detect_language(" ".join(ARTICLE_PARAGRAPHS)) == "en"
-    german = (
-        "Die Hafenbehörde hat am Montag beschlossen, das Terminal wieder zu öffnen. Der Streik "
-        "dauerte vierzig Tage und die Schiffe warteten auf der Reede, wie die Zeitung berichtet, "
-        "und es ist nicht klar, wann der Verkehr mit den anderen Häfen wieder normal wird."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Die Hafenbehörde hat am Montag beschlossen, das Terminal wieder zu öffnen. Der Streik "
+            "dauerte vierzig Tage und die Schiffe warteten auf der Reede, wie die Zeitung "
+            "berichtet, und es ist nicht klar, wann der Verkehr mit den anderen Häfen wieder "
+            "normal wird.",
+            "de",
+        ),
+        ("토요일 오후 항만 당국은 파업이 끝났다고 발표했다", "ko"),
+        ("港湾当局は月曜日、ターミナルを再開することを決めた。ストライキは四十日間続いた。", "ja"),
+        # Chinese is split between zh and its varieties (wuu, yue): together they are zh.
+        ("港务局星期一决定重新开放码头。罢工持续了四十天，船只在锚地等待。", "zh"),
+        # Cyrillic is not always Russian.
+        ("Портовые власти в понедельник решили снова открыть терминал. Забастовка длилась.", "ru"),
+        ("Портова адміністрація у понеділок вирішила знову відкрити термінал.", "uk"),
+        ("Пристанищните власти решиха в понеделник отново да отворят терминала.", "bg"),
+        ("قررت سلطة الميناء يوم الاثنين إعادة فتح المحطة. استمر الإضراب أربعين يوما.", "ar"),
+        ("A autoridade portuária decidiu na segunda-feira reabrir o terminal.", "pt"),
+        ("La autoridad portuaria decidió el lunes reabrir la terminal. La huelga duró.", "es"),
+        ("Otoritas pelabuhan pada hari Senin memutuskan untuk membuka kembali terminal.", "id"),
+        ("De havenautoriteit heeft maandag besloten de terminal weer te openen.", "nl"),
+        ("Hamnmyndigheten beslutade på måndagen att öppna terminalen igen.", "sv"),
+        ("THE PORT AUTHORITY SAID ON MONDAY THAT THE STRIKE HAD ENDED AFTER FORTY DAYS.", "en"),
+        (
+            'The mayor said the city would act. "Wir schaffen das," she told reporters in Berlin, '
+            "and added that the harbour would reopen on Monday.",
+            "en",
+        ),
+        # Too little text, or no language at all: unsure.
+        ("too short", None),
+        ("ok", None),
+        ("", None),
+        ("Palm Bay 18 20 15 17 - 70 Rockledge 14 11 6 15 - 46 Viera 21 19 12 - 52", None),
+        ("def main(): return 0 if x else 1; import os; os.path.join(a, b)", None),
+    ],
+)
+def test_language_detection(text: str, expected: str | None) -> None:
+    assert detect_language(text) == expected
+
+
+def test_language_model_and_suffix_list_load_on_first_use_not_on_import() -> None:
+    probe = (
+        "import intake.extract, intake.quality, intake.urls;"
+        "print(intake.quality.language_identifier.cache_info().currsize,"
+        " intake.urls._suffix_extractor.cache_info().currsize)"
     )
-    assert detect_language(german) == "de"
-    assert detect_language("토요일 오후 항만 당국은 파업이 끝났다고 발표했다") == "ko"
-    assert detect_language("too short") is None
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=root
+    )
+    assert done.stdout.split() == ["0", "0"]
 
 
 def test_language_note() -> None:
