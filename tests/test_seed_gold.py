@@ -29,7 +29,6 @@ def gold_slugs() -> list[str]:
     return sorted(path.stem for path in GOLD_DIR.glob("*.json"))
 
 
-
 def load_gold(slug: str) -> dict[str, Any]:
     """The hand-written annotations of one seed."""
     gold: dict[str, Any] = json.loads((GOLD_DIR / f"{slug}.json").read_text(encoding="utf-8"))
@@ -102,6 +101,47 @@ def people_problems(report: Report, gold: dict[str, Any]) -> list[str]:
     return problems
 
 
+ORG_LABELS = frozenset({"ORG"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def entity_problems(report: Report, gold: dict[str, Any]) -> list[str]:
+    """Gold organisations missing as ORG entities, gold places missing as GPE/LOC/FAC entities,
+    and ORG/GPE/LOC/FAC entities outside the gold lists. An entity matches a gold name when its
+    name or one of its aliases is that name or one of the name's `entity_aliases` ("HARBOURTON"
+    in a dateline for Harbourton); an organisation labelled as a place, or a place labelled as an
+    organisation, is a mismatch."""
+    aliases: dict[str, list[str]] = gold.get("entity_aliases", {})
+
+    def accepted(name: str) -> set[str]:
+        return {name, *aliases.get(name, [])}
+
+    def forms(entity: Entity) -> set[str]:
+        return {entity.name, *entity.aliases}
+
+    def labelled(name: str) -> str:
+        found = [f"{e.label} {e.name!r}" for e in report.entities if accepted(name) & forms(e)]
+        return f" (found as {', '.join(found)})" if found else ""
+
+    problems = []
+    kinds = (
+        ("organisation", gold["organisations"], ORG_LABELS, "an ORG"),
+        ("place", gold["places"], PLACE_LABELS, "a GPE/LOC/FAC"),
+    )
+    for kind, names, labels, shown in kinds:
+        for name in names:
+            if not any(e.label in labels and accepted(name) & forms(e) for e in report.entities):
+                problems.append(f"{kind} {name!r} is not {shown} entity{labelled(name)}")
+    orgs = set().union(*(accepted(name) for name in gold["organisations"]))
+    places = set().union(*(accepted(name) for name in gold["places"]))
+    for entity in report.entities:
+        if entity.label in ORG_LABELS and not orgs & forms(entity):
+            problems.append(f"ORG entity {entity.name!r} is not a gold organisation")
+        elif entity.label in PLACE_LABELS and not places & forms(entity):
+            problems.append(f"{entity.label} entity {entity.name!r} is not a gold place")
+    return problems
+
+
 def digest_problems(report: Report, gold: dict[str, Any]) -> list[str]:
     """A digest of 2 to 4 sentences, free of bylines, contacts, policies and bare datelines."""
     problems = []
@@ -122,6 +162,57 @@ def test_seed_matches_gold(nlp: Language, slug: str, form: str) -> None:
     report = analyze(nlp, read_article_file(SEEDS_DIR / f"{slug}.{form}"))
     problems = quote_problems(report, gold) + people_problems(report, gold)
     problems += digest_problems(report, gold)
+    assert not problems, f"seeds/{slug}.{form}:\n  " + "\n  ".join(problems)
+
+
+# The seeds whose entities do not yet match their gold, with the exact mismatches ("; "-joined
+# entity_problems). The marks are strict: a case that starts to pass fails the suite until its
+# row is removed, and a case whose mismatches change fails until its row is updated.
+_CITY_BUDGET = (
+    "organisation 'Riverside city council' is not an ORG entity;"
+    " place 'Harlow Street bridge' is not a GPE/LOC/FAC entity"
+)
+_HARBOUR_LEVY = (
+    "place 'Tromso' is not a GPE/LOC/FAC entity; place 'Kirkenes' is not a GPE/LOC/FAC entity"
+)
+_SCHOOL_BOARD = "organisation 'Northfield school board' is not an ORG entity"
+_STORM_INGRID = "organisation 'national weather service' is not an ORG entity"
+ENTITY_MISMATCHES: dict[tuple[str, str], str] = {
+    ("city-budget", "txt"): _CITY_BUDGET,
+    ("city-budget", "html"): _CITY_BUDGET,
+    ("harbour-levy", "txt"): _HARBOUR_LEVY,
+    ("harbour-levy", "html"): _HARBOUR_LEVY,
+    ("school-board", "txt"): _SCHOOL_BOARD,
+    ("school-board", "html"): _SCHOOL_BOARD,
+    ("storm-ingrid", "txt"): _STORM_INGRID,
+    ("storm-ingrid", "html"): _STORM_INGRID,
+}
+
+
+def entity_cases() -> list[Any]:
+    """Every seed in both forms, the known mismatches marked as expected failures."""
+    cases = []
+    for slug in gold_slugs():
+        for form in FORMS:
+            reason = ENTITY_MISMATCHES.get((slug, form))
+            xfail = pytest.mark.xfail(strict=True, raises=AssertionError, reason=reason)
+            marks = [xfail] if reason else []
+            cases.append(pytest.param(slug, form, marks=marks, id=f"{slug}-{form}"))
+    return cases
+
+
+@pytest.mark.parametrize(("slug", "form"), entity_cases())
+def test_seed_entities_match_gold(nlp: Language, slug: str, form: str) -> None:
+    """The ORG and GPE/LOC/FAC entities of one seed are exactly its gold organisations and
+    places."""
+    gold = load_gold(slug)
+    report = analyze(nlp, read_article_file(SEEDS_DIR / f"{slug}.{form}"))
+    problems = entity_problems(report, gold)
+    expected = ENTITY_MISMATCHES.get((slug, form))
+    if expected is not None and problems and "; ".join(problems) != expected:
+        # Not the recorded mismatch: a real failure (not an expected one) until the table says
+        # what is wrong now.
+        pytest.fail(f"seeds/{slug}.{form}: mismatches are now {'; '.join(problems)!r}")
     assert not problems, f"seeds/{slug}.{form}:\n  " + "\n  ".join(problems)
 
 
