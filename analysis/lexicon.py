@@ -1,4 +1,5 @@
-"""Word lists for quotes and attribution: reporting verbs, cue nouns, title words, pronouns."""
+"""Word lists and label sets for quotes and attribution: reporting verbs, cue nouns, title words,
+pronouns, the entity labels a speaker may have and the dependency labels the cues read."""
 
 from __future__ import annotations
 
@@ -42,3 +43,13 @@ TITLE_CUE_WORDS = _words(
 
 # Pronouns that can stand for a speaker as the subject of a cue verb.
 SPEAKER_PRONOUNS = _words("he she they i we it")
+
+# Entity labels a speaker may carry, and labels a speaker never has: a date or number is the
+# wrong subject picked up.
+SPEAKER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
+NOT_SPEAKER_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+
+# Dependency labels of a verb's objects: the one spoken about, not the speaker.
+OBJECT_DEPS = {"dobj", "dative", "iobj", "pobj", "attr", "oprd"}
+# Clauses whose subject is their head's: "adding", "and added", "went on to say".
+SUBJECTLESS_CLAUSES = {"advcl", "conj", "xcomp", "pcomp", "acl", "ccomp", "relcl"}
