@@ -10,13 +10,16 @@ from spacy.tokens import Token
 from analysis.lexicon import (
     NOT_SPEAKER_LABELS,
     OBJECT_DEPS,
+    OBJECT_RELATIVES,
+    RELATIVE_PRONOUNS,
     REPORTING_NOUNS,
     REPORTING_VERBS,
     SPEAKER_PRONOUNS,
+    SUBJECT_DEPS,
     SUBJECTLESS_CLAUSES,
+    SUBORDINATORS,
 )
 
-_SUBJECTS = {"nsubj", "nsubjpass"}
 _ASPECTUAL = {"continue", "agree", "repeat", "answer", "call", "read"}
 _CALL_TAKES = {"dobj", "oprd", "prep", "prt", "ccomp", "dative", "attr"}
 # Verbs that name or describe someone; passive, their subject is the one named.
@@ -87,10 +90,10 @@ def subject_of(verb: Token, window: list[Token]) -> Token | None:
     in_window = {t.i for t in window}
     current = child = verb
     for _ in range(6):
-        subjects = [c for c in current.children if c.dep_ in _SUBJECTS and c.i in in_window]
+        subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS and c.i in in_window]
         if subjects and not not_participle_host(verb, child, current):
             # 'Ryan, who used the words when asked': the asking is not the relative's to report.
-            if current is not verb and subjects[0].lower_ in {"who", "that", "which"}:
+            if current is not verb and subjects[0].lower_ in RELATIVE_PRONOUNS:
                 return None
             return named_first(subjects)
         if current.dep_ == "acl" and current.head.pos_ == "PROPN":
@@ -112,7 +115,7 @@ def subject_of(verb: Token, window: list[Token]) -> Token | None:
             continue
         # '"…," saying the city embodied': the subject of the clause reported is not the speaker.
         head = name_head(token)
-        if head.dep_ in _SUBJECTS and head.head.i != verb.i:
+        if head.dep_ in SUBJECT_DEPS and head.head.i != verb.i:
             continue
         if head.dep_ == "poss":
             continue  # 'trying to explain her plan': the owner is not the speaker
@@ -128,14 +131,11 @@ def _acl_speaker(clause: Token) -> Token | None:
     relative pronoun makes it the object ('Lind, who Holm called "…"'): then the name after it."""
     noun = clause.head
     between = clause.doc[noun.i + 1 : clause.i]
-    relatives = [t for t in between if t.lower_ in _OBJECT_RELATIVES]
+    relatives = [t for t in between if t.lower_ in OBJECT_RELATIVES]
     if not relatives:
         return noun
     after = [t for t in between if t.i > relatives[0].i and _may_speak(t)]
     return after[0] if after else None
-
-
-_OBJECT_RELATIVES = {"who", "whom", "that", "which"}
 
 
 def named_first(subjects: list[Token]) -> Token:
@@ -178,16 +178,6 @@ def name_head(token: Token) -> Token:
             break
         current = head
     return current
-
-
-# Subordinate clauses a trailing participle does not belong to: "after the senator won, remarking".
-SUBORDINATORS = {"while", "as", "after", "before", "because", "when", "though", "although"} | {
-    "since",
-    "once",
-    "until",
-    "if",
-    "unless",
-}
 
 
 def not_participle_host(participle: Token, child: Token, head: Token) -> bool:

@@ -16,10 +16,9 @@ from analysis.attribution.cue_verbs import (
     subject_of,
 )
 from analysis.doc_text import text_of, token_index_at
-from analysis.lexicon import SPEAKER_LABELS, SPEAKER_PRONOUNS
+from analysis.lexicon import SENTENCE_ENDS, SPEAKER_LABELS, SPEAKER_PRONOUNS, SUBJECT_DEPS
 from analysis.quotes.marks import QuoteSpan
 
-_SUBJECTS = {"nsubj", "nsubjpass"}
 _DASHES = "-–—―"
 _SIGNATURE = re.compile(r"[ \t]*[-–—―]+[ \t]*(?=\w)")
 
@@ -111,7 +110,7 @@ def dash_introduction(before: list[Token]) -> Attribution | None:
     for verb in reversed(words):
         if verb.pos_ != "VERB":
             continue
-        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c in words]
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c in words]
         if subjects:
             subject = named_first(subjects)
             named = subject.pos_ == "PROPN" or subject.lower_ in SPEAKER_PRONOUNS
@@ -157,7 +156,7 @@ def introducing_paragraph(doc: Doc, open_mark: int) -> list[Token]:
         return []
     tokens: list[Token] = []
     for token in reversed(doc[: end + 1]):
-        if "\n" in token.text or (token.text in {".", "!", "?"} and tokens):
+        if "\n" in token.text or (token.text in SENTENCE_ENDS and tokens):
             break
         if not token.is_space:
             tokens.append(token)

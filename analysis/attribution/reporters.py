@@ -5,9 +5,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from analysis.attribution.cue_verbs import Attribution, cue_text, is_cue_verb
-from analysis.lexicon import SPEAKER_PRONOUNS
+from analysis.lexicon import SPEAKER_PRONOUNS, SUBJECT_DEPS
 
-_SUBJECTS = {"nsubj", "nsubjpass"}
 # Clauses that share the reported clause's place under the reporting verb:
 # 'said Berg was "…" while Holm is "…"', 'said Berg was "…" and "would lose"'.
 _SIBLING_CLAUSES = {"conj", "advcl"}
@@ -16,7 +15,7 @@ _SIBLING_CLAUSES = {"conj", "advcl"}
 def reporter_of(attribution: Attribution, quote_start: Token | None) -> Attribution:
     """The reporting verb's subject when the attribution's speaker only heads a reported clause."""
     speaker = attribution.speaker
-    if speaker is None or speaker.dep_ not in _SUBJECTS:
+    if speaker is None or speaker.dep_ not in SUBJECT_DEPS:
         return attribution
     clause = speaker.head
     if is_cue_verb(clause) and not _joined_to(clause, quote_start):
@@ -49,14 +48,15 @@ def _subject_reporting(verb: Token, reported: Token | None) -> Attribution | Non
     if not is_cue_verb(verb):
         return None
     for child in verb.children:
-        if child.dep_ not in _SUBJECTS or (reported is not None and child.i > reported.i):
+        if child.dep_ not in SUBJECT_DEPS or (reported is not None and child.i > reported.i):
             continue
-        if _names_someone(child):
+        if _may_report(child):
             return Attribution(child, cue_text(verb))
     return None
 
 
-def _names_someone(token: Token) -> bool:
+def _may_report(token: Token) -> bool:
+    """A subject that can report a clause: a name, a pronoun or any entity, but not "it"."""
     if token.lower_ == "it":
         return False  # 'it said that X was "…"' is too often a document, not a speaker
     return token.pos_ == "PROPN" or token.lower_ in SPEAKER_PRONOUNS or bool(token.ent_type_)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from analysis.attribution.cue_verbs import (
-    SUBORDINATORS,
     Attribution,
     cue_text,
     is_cue_verb,
@@ -21,12 +20,13 @@ from analysis.lexicon import (
     REPORTING_VERBS,
     SPEAKER_LABELS,
     SPEAKER_PRONOUNS,
+    SUBJECT_DEPS,
     SUBJECTLESS_CLAUSES,
+    SUBORDINATORS,
 )
 from analysis.quotes.marks import QuoteSpan
 from analysis.quotes.windows import subjects_before
 
-_SUBJECTS = {"nsubj", "nsubjpass"}
 # Words a speech verb may carry between itself and the quote: "shot back, “…”".
 _VERB_TAIL = {"back", "out", "up", "on", "in", "then", "again", "simply", "flatly", "only"}
 
@@ -48,7 +48,7 @@ def as_they_put_it(before: list[Token]) -> tuple[Token, Token] | None:
         lemma = verb.lemma_.lower()
         if lemma not in REPORTING_VERBS and lemma not in {"put", "sing"}:
             continue
-        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.i > token.i]
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i > token.i]
         after = [t for t in before if t.i > verb.i]
         rest = [t for t in after if t.lower_ != "it"]
         if subjects and rest and rest[0].text == ",":
@@ -105,7 +105,7 @@ def bare_verb_after(after: list[Token]) -> Attribution | None:
     short = after[:6]
     for token in short:
         # '"…," Trump shot back' with the name tagged a verb: it is still the subject.
-        if token.pos_ == "VERB" and token.dep_ not in _SUBJECTS:
+        if token.pos_ == "VERB" and token.dep_ not in SUBJECT_DEPS:
             subject = subject_of(token, short)
             if subject is not None and (subject.pos_ in {"PROPN", "PRON"} or _capitalised(subject)):
                 return Attribution(subject, cue_text(token))
@@ -114,7 +114,7 @@ def bare_verb_after(after: list[Token]) -> Attribution | None:
 
 
 def _capitalised(token: Token) -> bool:
-    return token.dep_ in _SUBJECTS and token.text[:1].isupper() and token.is_alpha
+    return token.dep_ in SUBJECT_DEPS and token.text[:1].isupper() and token.is_alpha
 
 
 def statement_object(before: list[Token]) -> Attribution | None:
@@ -193,7 +193,7 @@ def clause_subject(ancestors: list[Token], span: QuoteSpan) -> Attribution | Non
 
 def _host_verb(verb: Token) -> Token | None:
     """The verb a subjectless phrase hangs on: 'after pushing out …' hangs on 'revamped'."""
-    if any(c.dep_ in _SUBJECTS for c in verb.children) or verb.dep_ != "pcomp":
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children) or verb.dep_ != "pcomp":
         return None
     preposition = verb.head
     host = preposition.head

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-_SUBJECTS = {"nsubj", "nsubjpass"}
-# Words that carry the reporter's own sentence on past a quote instead of attributing it.
-_SENTENCE_GOES_ON = {"while", "as", "after", "before", "because", "when", "though", "although"}
+from analysis.lexicon import SENTENCE_GOING_ON, SUBJECT_DEPS
 
 
 def continues_sentence(after: list[Token]) -> bool:
@@ -15,7 +13,7 @@ def continues_sentence(after: list[Token]) -> bool:
     first = after[0]
     if first.lower_ == "according":
         return False
-    return first.tag_ == "VBG" or first.lower_ in _SENTENCE_GOES_ON
+    return first.tag_ == "VBG" or first.lower_ in SENTENCE_GOING_ON
 
 
 def beyond_continuation(after: list[Token]) -> list[Token]:
@@ -30,4 +28,4 @@ def beyond_continuation(after: list[Token]) -> list[Token]:
 def has_subject(before: list[Token]) -> bool:
     """Whether the quote's own sentence names its subject before the quote ('And Rubio, after
     pushing out "…"'): then the sentence above does not speak for it."""
-    return any(t.dep_ in _SUBJECTS and t.pos_ in {"PROPN", "PRON"} for t in before)
+    return any(t.dep_ in SUBJECT_DEPS and t.pos_ in {"PROPN", "PRON"} for t in before)

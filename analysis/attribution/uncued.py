@@ -6,10 +6,10 @@ from spacy.tokens import Doc
 
 from analysis.attribution.cue_verbs import Attribution, cue_text, is_cue_verb
 from analysis.doc_text import text_of, token_index_at
+from analysis.lexicon import DOUBLE_QUOTE_MARKS
 from analysis.quotes.marks import QuoteSpan
 from analysis.speakers.resolver import Speaker
 
-_QUOTE_MARKS = ('"', "“", "”", "''", "``")
 # Verbs that say someone was talking without reporting words: "Holm spoke in slogans."
 _SPEAKING = frozenset(["speak", "talk", "address", "testify", "lecture", "preach", "rail", "riff"])
 
@@ -73,7 +73,7 @@ def speaker_of_paragraph_above(doc: Doc, span: QuoteSpan) -> Attribution | None:
     if above is None:
         return None
     last = doc[token_index_at(doc, above[1] - 1)].sent
-    quoted_above = any(mark in text[above[0] : above[1]] for mark in _QUOTE_MARKS)
+    quoted_above = any(mark in text[above[0] : above[1]] for mark in DOUBLE_QUOTE_MARKS)
     for verb in last:
         speaking = verb.pos_ == "VERB" and verb.lemma_.lower() in _SPEAKING
         # A reporting verb above only counts as the paragraph's main verb, with no quote of its

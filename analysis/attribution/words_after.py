@@ -5,15 +5,14 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from analysis.attribution.cue_verbs import (
-    SUBORDINATORS,
     Attribution,
     cue_text,
     is_cue_verb,
     subject_of,
 )
 from analysis.doc_text import text_of
+from analysis.lexicon import SUBJECT_DEPS, SUBORDINATORS
 
-_SUBJECTS = {"nsubj", "nsubjpass"}
 # A bare attribution after a finished sentence: '"We will win." Holm said.' is at most this long.
 _SHORT_ATTRIBUTION = 5
 _CLAUSE_ENDS = {",", ";", ":", "(", "—", "–", "--"}
@@ -67,7 +66,7 @@ def straddling_cue(before: list[Token], after: list[Token]) -> Attribution | Non
     for token in after:
         if not is_cue_verb(token) or token.dep_ != "ROOT":
             continue
-        subjects = [c for c in token.children if c.dep_ in _SUBJECTS and c.i in in_before]
+        subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS and c.i in in_before]
         if subjects and subjects[0].pos_ == "PROPN":
             return Attribution(subjects[0], cue_text(token))
     return None

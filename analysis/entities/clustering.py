@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from analysis.doc_text import text_of
 from analysis.entities.descriptions import describe
 from analysis.entities.mention_types import Cluster
 from analysis.entities.mentions import collect_mentions
@@ -17,7 +18,7 @@ from analysis.types import EntityCluster
 
 def cluster_entities(doc: Doc) -> list[EntityCluster]:
     """Group the Doc's named entities into clusters, one per person, organisation or place."""
-    text = doc.text  # built once: Doc.text joins every token each time it is read
+    text = text_of(doc)
     mentions = collect_mentions(doc, text)
     fix_labels(doc, mentions, text)
     people = cluster_people(doc, [m for m in mentions if m.label == "PERSON"])

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from analysis.entities.names import Gender, word_set
+from analysis.entities.names import Gender
+from analysis.lexicon import word_set
 
 _FEMALE = word_set(
     """

@@ -14,14 +14,13 @@ from analysis.entities.names import (
     is_alias_of,
     is_honorific,
     name_tokens,
-    word_set,
 )
 from analysis.entities.ner_fixes import (
     CONFUSABLE_LABELS,
-    POSSESSIVE_TOKENS,
     span_label,
     trim_leading_possessive,
 )
+from analysis.lexicon import NAME_PARTICLES, POSSESSIVE_ENDINGS, word_set
 from analysis.text.boilerplate import boilerplate_ranges, in_ranges
 
 KEPT_LABELS = word_set("PERSON ORG GPE LOC NORP FAC EVENT PRODUCT WORK_OF_ART LAW")
@@ -68,8 +67,8 @@ def _join_possessive_orgs(doc: Doc) -> list[Span]:
 
 def _joined_by_possessive(doc: Doc, first: Span, second: Span) -> bool:
     if second.start == first.end + 1:
-        return doc[first.end].text in POSSESSIVE_TOKENS
-    return second.start == first.end and doc[first.end - 1].text in POSSESSIVE_TOKENS
+        return doc[first.end].text in POSSESSIVE_ENDINGS
+    return second.start == first.end and doc[first.end - 1].text in POSSESSIVE_ENDINGS
 
 
 def _clean_entity(doc: Doc, ent: Span) -> Mention | None:
@@ -82,7 +81,7 @@ def _clean_entity(doc: Doc, ent: Span) -> Mention | None:
     while start < end and doc[start].lower_ == "the":
         start += 1
     start = trim_leading_possessive(doc, start, end, ent.label_)
-    while end > start and (doc[end - 1].text in POSSESSIVE_TOKENS or doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].text in POSSESSIVE_ENDINGS or doc[end - 1].is_punct):
         end -= 1
     label = ent.label_
     if label == "PERSON":
@@ -110,7 +109,7 @@ def _is_not_a_name(doc: Doc, start: int, end: int) -> bool:
     """A plural ("the two Parks", "the Clintons") tagged PERSON names no one in particular, nor
     does a phrase opening in lower case ("a Hail Mary", "pro-Clinton") or a lone suffix ("Jr.")."""
     first = doc[start].text
-    if first[:1].islower() and first.lower() not in _NAME_PARTICLES:
+    if first[:1].islower() and first.lower() not in NAME_PARTICLES:
         return True
     if end - start != 1:
         return False
@@ -119,33 +118,6 @@ def _is_not_a_name(doc: Doc, start: int, end: int) -> bool:
     if start > 0 and doc[start - 1].lower_ == "the" and doc[start].tag_ == "NNPS":
         return doc[start].text.endswith("s")
     return doc[start].tag_ == "NNS" or (start > 0 and doc[start - 1].like_num)
-
-
-# Lower-case words a name may open with: "de Blasio", "van Gogh", "al-Assad".
-_NAME_PARTICLES = frozenset(
-    [
-        "de",
-        "del",
-        "della",
-        "di",
-        "da",
-        "du",
-        "van",
-        "von",
-        "der",
-        "den",
-        "la",
-        "le",
-        "al",
-        "el",
-        "bin",
-        "ibn",
-        "ben",
-        "dos",
-        "das",
-        "st",
-    ]
-)
 
 
 def _honorific_mentions(

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
+from analysis.lexicon import NAME_PARTICLES, POSSESSIVE_ENDINGS, word_set
+
 Gender = Literal["m", "f"]
-
-
-def word_set(words: str) -> frozenset[str]:
-    """A set of the whitespace-separated words of a string (keeps long word lists readable)."""
-    return frozenset(words.split())
 
 
 # Keyed without the final dot, lower case; the value is the gender the honorific implies.
@@ -51,17 +48,12 @@ EAST_ASIAN_SURNAMES: frozenset[str] = word_set(
     hashimoto ishikawa kishida koizumi
     """)
 
-# Lower-case particles that belong to a Western surname: "von der Leyen", "de la Cruz".
-SURNAME_PARTICLES: frozenset[str] = word_set(
-    "de da di del della der den van von la le du dos das bin ibn al el st st. ter"
-)
 NAME_SUFFIXES: frozenset[str] = word_set("jr jr. sr sr. ii iii iv phd")
 
 _PRONOUN_GENDER: dict[str, Gender] = {
     "he": "m", "him": "m", "his": "m", "himself": "m",
     "she": "f", "her": "f", "hers": "f", "herself": "f",
 }
-POSSESSIVE_ENDINGS: tuple[str, ...] = ("'s", "’s", "'", "’")
 
 
 def honorific_key(word: str) -> str:
@@ -131,9 +123,16 @@ def surname(name: str) -> str:
     if is_family_name_first(tokens):
         return tokens[0]
     start = len(tokens) - 1
-    while start > 1 and tokens[start - 1].lower() in SURNAME_PARTICLES:
+    while start > 1 and tokens[start - 1].lower() in NAME_PARTICLES:
         start -= 1
     return " ".join(tokens[start:])
+
+
+def surname_word(name: str) -> str:
+    """The surname's last word, the one a single token can match: "Blasio" of "Bill de Blasio",
+    "Park" of "Park Ji-hoon"."""
+    words = surname(name).split()
+    return words[-1] if words else ""
 
 
 def given_name(name: str) -> str | None:

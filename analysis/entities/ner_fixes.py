@@ -8,13 +8,13 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from analysis.entities.mention_types import Mention
-from analysis.entities.names import is_alias_of, name_tokens, surname, word_set
+from analysis.entities.names import is_alias_of, name_tokens, surname
+from analysis.lexicon import COMMON_REPORTING_VERBS, POSSESSIVE_ENDINGS, word_set
 from analysis.text.boilerplate import dateline_place
 
 CONFUSABLE_LABELS = word_set("PERSON ORG GPE LOC FAC NORP")
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _TIE_ORDER = ("GPE", "LOC", "ORG", "FAC", "NORP", "PERSON")
-POSSESSIVE_TOKENS = frozenset({"'s", "’s", "'", "’"})
 # Head nouns that make a name an organisation: "the power company Westgrid", "Lumenar, the maker".
 ORG_NOUNS = word_set(
     "company maker firm group agency union bank ministry department authority council"
@@ -28,9 +28,6 @@ ORG_NOUNS = word_set(
 STAFF_NOUNS = word_set(
     "spokesman spokeswoman spokesperson engineer employee employees executive executives"
     " shareholder shareholders customer customers subscriber subscribers staffer staffers"
-)
-REPORTING_LEMMAS = word_set(
-    "say tell add ask warn argue acknowledge write note insist explain claim state announce"
 )
 # Verbs whose agent ("seen by Northwire") is a news organisation or a person, never a place.
 _AGENT_VERBS = word_set("see review obtain report publish confirm interview contact")
@@ -81,11 +78,11 @@ _LOWERCASE_KEY = "newsbot_lowercase_words"
 def trim_leading_possessive(doc: Doc, start: int, end: int, label: str) -> int:
     """Where a span really starts: after a stray "’s" ("Editor’s Note"), and for a person after
     the owner's possessive ("Breitbart’s Joel Pollak")."""
-    while start < end and (doc[start].text in POSSESSIVE_TOKENS or doc[start].is_punct):
+    while start < end and (doc[start].text in POSSESSIVE_ENDINGS or doc[start].is_punct):
         start += 1
     if label == "PERSON":
         for i in range(start + 1, end - 1):
-            if doc[i].text in POSSESSIVE_TOKENS:
+            if doc[i].text in POSSESSIVE_ENDINGS:
                 start = i + 1
     return start
 
@@ -153,7 +150,7 @@ def _is_person_here(doc: Doc, m: Mention) -> bool:
         return False
     if any(child.tag_ == "POS" for child in root.children):
         return True
-    return root.dep_ == "nsubj" and root.head.lemma_ in REPORTING_LEMMAS
+    return root.dep_ == "nsubj" and root.head.lemma_ in COMMON_REPORTING_VERBS
 
 
 def _settle_surfaces(

@@ -6,8 +6,8 @@ import re
 from collections import Counter
 
 from analysis.entities.mention_types import Cluster, Mention
-from analysis.entities.names import word_set
 from analysis.entities.ner_fixes import PLACE_ABBREVIATIONS, fold
+from analysis.lexicon import word_set
 
 _PLACE_ALIASES = (
     frozenset(

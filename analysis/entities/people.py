@@ -16,9 +16,9 @@ from analysis.entities.names import (
     is_alias_of,
     name_tokens,
     pronoun_gender,
-    word_set,
 )
-from analysis.entities.ner_fixes import ORG_NOUNS, PLACE_LABELS, REPORTING_LEMMAS
+from analysis.entities.ner_fixes import ORG_NOUNS, PLACE_LABELS
+from analysis.lexicon import COMMON_REPORTING_VERBS, SUBJECT_DEPS, word_set
 
 _PLACE_PREPOSITIONS = word_set("in to from near into outside across via towards toward")
 
@@ -201,6 +201,6 @@ def _acts_as_person(doc: Doc, c: Cluster) -> bool:
         if not span[0].is_sent_start:
             return True
         root = span.root
-        if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in REPORTING_LEMMAS:
+        if root.dep_ in SUBJECT_DEPS and root.head.lemma_ in COMMON_REPORTING_VERBS:
             return True
     return describe(doc, [(m.start, m.end) for m in c.mentions]) is not None

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from analysis.entities.names import is_honorific
-from analysis.lexicon import TITLE_CUE_WORDS
+from analysis.lexicon import ENDS_LIKE_A_SENTENCE, TITLE_CUE_WORDS
 
 # Kinds a mark can take in its context.
 OPEN, CLOSE, EITHER = "open", "close", "either"
@@ -20,7 +20,6 @@ _SINGLE_MARK = re.compile(r"[‘’']")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _INNER_SENTENCE_END = re.compile(r"([A-Za-z]*[a-z]{3})[.!?] +[A-Z]")  # not "Mr. Smith"
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 # Short words a title leaves in lower case: "Ports of the Future".
 _MINOR_WORDS = frozenset(
     {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with", "from"}
@@ -191,7 +190,7 @@ def _first_char(text: str, p_start: int) -> int:
 def _reads_as_run_on(text: str, start: int, end: int) -> bool:
     """An unclosed quote kept to the paragraph's end: whole sentences, not a stray mark."""
     content = text[start:end]
-    return len(_WORD.findall(content)) >= 3 and bool(_SENTENCE_END.search(content))
+    return len(_WORD.findall(content)) >= 3 and bool(ENDS_LIKE_A_SENTENCE.search(content))
 
 
 def _span(

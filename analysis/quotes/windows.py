@@ -7,10 +7,8 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Doc, Token
 
 from analysis.doc_text import text_of, token_index_at
+from analysis.lexicon import QUOTE_MARKS, SENTENCE_ENDS, SUBJECT_DEPS
 from analysis.quotes.marks import QuoteSpan
-
-SENTENCE_ENDS = {".", "!", "?"}
-_SUBJECTS = {"nsubj", "nsubjpass"}
 
 
 def ancestors_outside(doc: Doc, span: QuoteSpan) -> list[Token]:
@@ -29,7 +27,7 @@ def subjects_before(verb: Token, span: QuoteSpan) -> list[Token]:
     return [
         c
         for c in verb.children
-        if c.dep_ in _SUBJECTS and paragraph_start <= c.idx < span.open_mark
+        if c.dep_ in SUBJECT_DEPS and paragraph_start <= c.idx < span.open_mark
     ]
 
 
@@ -91,7 +89,7 @@ def _sentence_back_from(doc: Doc, index: int, floor: int) -> list[Token]:
 
 def is_mark(token: Token) -> bool:
     """Whether the token is a quotation mark of any style."""
-    return token.text in {'"', "“", "”", "''", "``", "'", "‘", "’"}
+    return token.text in QUOTE_MARKS
 
 
 def _tokens_from(doc: Doc, char: int) -> Iterator[Token]:

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from analysis.lexicon import SUBJECT_DEPS
 from analysis.quotes.windows import in_quoted
 
-_SUBJECTS = {"nsubj", "nsubjpass"}
 _SENTENCES_BACK = 3
 
 
@@ -82,7 +82,7 @@ def _speaker_or_subject(
 
 
 def _person_subject(token: Token, person_at: PersonAt) -> Person | None:
-    if token.dep_ not in _SUBJECTS or token.pos_ != "PROPN":
+    if token.dep_ not in SUBJECT_DEPS or token.pos_ != "PROPN":
         return None
     return person_at(token)
 

@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from analysis.entities.given_names import given_name_gender
-from analysis.entities.names import honorific_gender, is_alias_of, is_honorific, pronoun_gender
+from analysis.entities.names import (
+    honorific_gender,
+    is_alias_of,
+    is_honorific,
+    pronoun_gender,
+    surname_word,
+)
 from analysis.lexicon import SPEAKER_LABELS, SPEAKER_PRONOUNS
 from analysis.quotes.marks import QuoteSpan
 from analysis.speakers.pronouns import Person, SpokenBefore, subject_antecedent
@@ -93,7 +99,9 @@ class SpeakerResolver:
         people = [
             c
             for c in self.clusters
-            if c.label == "PERSON" and len(c.name.split()) > 1 and c.name.split()[-1] == token.text
+            if c.label == "PERSON"
+            and len(c.name.split()) > 1
+            and surname_word(c.name) == token.text
         ]
         return people[0] if len(people) == 1 else None
 

@@ -6,10 +6,13 @@ import re
 
 from spacy.tokens import Token
 
-from analysis.lexicon import REPORTING_NOUNS, REPORTING_VERBS
+from analysis.lexicon import (
+    CLOSING_QUOTE_MARKS,
+    RELATIVE_PRONOUNS,
+    REPORTING_NOUNS,
+    REPORTING_VERBS,
+)
 
-_CLOSING_MARKS = {'"', "”", "''", "’"}
-_RELATIVES = {"who", "that", "which"}
 # Things that say what their maker put in them: "a video that said", "a piece that noted".
 _DOCUMENTS = REPORTING_NOUNS | {
     "piece",
@@ -31,7 +34,7 @@ _NAME_SHAPE = re.compile(r"[A-Z][a-z]*(?:['’][A-Z]?)?[a-z]+(?:-[A-Z][a-z]+)?")
 def relative_antecedent(token: Token) -> Token:
     """'Holm, who said "…"': the noun a relative pronoun stands for, else the token itself.
     'Holm released a video that said "…"': words a document says are its maker's."""
-    if token.lower_ in _RELATIVES and token.head.dep_ == "relcl":
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
         antecedent = token.head.head
         maker = _maker_of(antecedent)
         return maker if maker is not None else antecedent
@@ -54,7 +57,7 @@ def looks_like_name(token: Token) -> bool:
     if token.i == 0 or "\n" in token.doc[token.i - 1].text:
         return False
     # '"…?" Hannity pressed': the parser starts a sentence after a question, the name stays one.
-    if token.is_sent_start and token.doc[token.i - 1].text not in _CLOSING_MARKS:
+    if token.is_sent_start and token.doc[token.i - 1].text not in CLOSING_QUOTE_MARKS:
         return False
     if token.lower_ in REPORTING_VERBS or any(c.dep_ == "det" for c in token.children):
         return False

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from intake.article import BYLINE_NAMES
+
 # Lines that credit or contact the staff rather than tell the story.
 _CREDIT_LINE = re.compile(
     r"""^\W{0,3}(?:
@@ -24,7 +26,7 @@ _CREDIT_LINE = re.compile(
 )
 # "By Maria Alvarez, Northwire": case matters here, or "By Monday, workers..." would match.
 _BYLINE = re.compile(
-    r"^\W{0,3}(?:By|BY|by)\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|de|van|von|der|la))*"
+    rf"^\W{{0,3}}(?:By|BY|by)\s+{BYLINE_NAMES}"
     r"(?:\s*(?:,|\||/|–|—|-|and|in)\s*[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*)*)*\s*$"
 )
 # Credits in brackets anywhere, usually at the end of the last paragraph.

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from analysis.entities.names import word_set
+from analysis.doc_text import text_of
+from analysis.lexicon import ENDS_LIKE_A_SENTENCE, word_set
 from analysis.text.boilerplate import boilerplate_ranges, dateline_ranges, in_ranges
 
 MIN_WORDS = 5  # shorter pieces are labels, headings or fragments, not sentences
@@ -20,7 +21,6 @@ _STOP = word_set(
     " says after over into about than more new"
 )
 _PRONOUNS = word_set("he she it they this these those his her its their we i")
-_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 
 
 @dataclass
@@ -66,7 +66,7 @@ def make_digest(
 
 def _usable_pieces(doc: Doc, title: str | None) -> list[_Piece]:
     """Sentences cut at line breaks, without headline, byline, caption or boilerplate lines."""
-    text = doc.text
+    text = text_of(doc)
     skip = boilerplate_ranges(text)
     entity_starts = [ent.start_char for ent in doc.ents]
     title_key = _key(title) if title else None
@@ -123,7 +123,7 @@ def _is_story_sentence(
         return False  # half a quotation reads as a fragment out of its paragraph
     line = _line_around(text, start, end)
     # A line that does not end like a sentence is a headline, subhead or caption.
-    return not (len(line.split()) <= HEADLINE_MAX_WORDS and not _ENDS_SENTENCE.search(line))
+    return not (len(line.split()) <= HEADLINE_MAX_WORDS and not ENDS_LIKE_A_SENTENCE.search(line))
 
 
 def _quotes_balanced(piece: str) -> bool:

@@ -11,6 +11,7 @@ from analysis.entities.names import (
     name_tokens,
     pronoun_gender,
     surname,
+    surname_word,
 )
 
 
@@ -45,6 +46,21 @@ def test_name_tokens(name: str, tokens: tuple[str, ...]) -> None:
 )
 def test_surname(name: str, family: str) -> None:
     assert surname(name) == family
+
+
+@pytest.mark.parametrize(
+    ("name", "word"),
+    [
+        ("Bill de Blasio", "Blasio"),
+        ("Ursula von der Leyen", "Leyen"),
+        ("Park Ji-hoon", "Park"),
+        ("Yosef ben Ami", "Ami"),
+        ("Tomas Berg", "Berg"),
+        ("", ""),
+    ],
+)
+def test_surname_word(name: str, word: str) -> None:
+    assert surname_word(name) == word
 
 
 @pytest.mark.parametrize(
