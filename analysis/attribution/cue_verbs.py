@@ -29,10 +29,12 @@ _PASSIVE = {"auxpass", "nsubjpass"}
 
 @dataclass(frozen=True)
 class Attribution:
-    """What the text says about a quote's source: the speaker token and the cue as written."""
+    """What the text says about a quote's source: the speaker token and the cue as written,
+    and the name of the rule that read them (find_attribution sets it)."""
 
     speaker: Token | None
     cue: str
+    rule: str = ""
 
 
 def cue_in(window: list[Token], near_end: bool) -> Attribution | None:

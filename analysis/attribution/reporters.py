@@ -7,6 +7,9 @@ from spacy.tokens import Token
 from analysis.attribution.cue_verbs import Attribution, cue_text, is_cue_verb
 from analysis.lexicon import SPEAKER_PRONOUNS, SUBJECT_DEPS
 
+# The names added to the rule of an attribution whose speaker reports the clause it found.
+REPORTER_ABOVE = "reporter above an embedded clause"
+REPORTER_ASIDE = "reporter in an aside"
 # Clauses that share the reported clause's place under the reporting verb:
 # 'said Berg was "…" while Holm is "…"', 'said Berg was "…" and "would lose"'.
 _SIBLING_CLAUSES = {"conj", "advcl"}
@@ -22,15 +25,21 @@ def reporter_of(attribution: Attribution, quote_start: Token | None) -> Attribut
         return attribution  # 'Lind said Berg told her "…"': Berg's own words
     aside = _parenthetical_reporter(clause)
     if aside is not None:
-        return aside
+        return _reported(aside, attribution, REPORTER_ASIDE)
     current = clause
     for _ in range(4):
         if current.dep_ == "ccomp":
-            return _subject_reporting(current.head, current) or attribution
+            above = _subject_reporting(current.head, current)
+            return _reported(above, attribution, REPORTER_ABOVE) if above else attribution
         if current.dep_ not in _SIBLING_CLAUSES or current.head is current:
             return attribution
         current = current.head
     return attribution
+
+
+def _reported(reporter: Attribution, found: Attribution, how: str) -> Attribution:
+    """The reporter's attribution, its rule the one that found the clause and how it reports."""
+    return Attribution(reporter.speaker, reporter.cue, f"{found.rule} + {how}")
 
 
 def _parenthetical_reporter(clause: Token) -> Attribution | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
 from analysis.attribution.cue_verbs import Attribution, cue_text, is_cue_verb
@@ -9,6 +11,18 @@ from analysis.doc_text import text_of, token_index_at
 from analysis.lexicon import DOUBLE_QUOTE_MARKS
 from analysis.quotes.marks import QuoteSpan
 from analysis.speakers.resolver import Speaker
+
+# The names of the ways a quote with no cue of its own gets a speaker, as its rule.
+PREVIOUS_QUOTE_RUNS_ON = "previous quote runs on"
+PARAGRAPH_ABOVE = "paragraph above"
+PREVIOUS_SPEAKER_PAST_NARRATIVE = "previous speaker past the narrative"
+SHARED_WITHIN_RUN = "shared within the run"
+UNCUED_RULES = (
+    PREVIOUS_QUOTE_RUNS_ON,
+    PARAGRAPH_ABOVE,
+    PREVIOUS_SPEAKER_PAST_NARRATIVE,
+    SHARED_WITHIN_RUN,
+)
 
 # Verbs that say someone was talking without reporting words: "Holm spoke in slogans."
 _SPEAKING = frozenset(["speak", "talk", "address", "testify", "lecture", "preach", "rail", "riff"])
@@ -59,7 +73,8 @@ def share_within_runs(spans: list[QuoteSpan], speakers: list[Speaker | None]) ->
         found = next((s for s in speakers[run_start:index] if s is not None), None)
         if found is not None:
             for member in range(run_start, index):
-                speakers[member] = speakers[member] or found
+                if speakers[member] is None:
+                    speakers[member] = replace(found, rule=SHARED_WITHIN_RUN)
         run_start = index
 
 

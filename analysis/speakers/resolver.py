@@ -30,13 +30,15 @@ JOINT = "JOINT"
 
 @dataclass
 class Speaker:
-    """Who a quote is given to: a canonical name or a description, with the cue."""
+    """Who a quote is given to: a canonical name or a description, with the cue and the name of
+    the rule that gave the speaker."""
 
     name: str | None
     description: str | None
     cue: str | None
     gender: str | None = None
     label: str | None = None
+    rule: str | None = None
 
 
 class SpeakerResolver:
