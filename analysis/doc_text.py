@@ -1,4 +1,5 @@
-"""The text of a parsed article, built once: spaCy's Doc.text joins every token on each read."""
+"""The text of a parsed article, built once (spaCy's Doc.text joins every token on each read),
+and the token at a character offset."""
 
 from __future__ import annotations
 
@@ -20,3 +21,15 @@ def text_of(doc: Doc) -> str:
 def _length(doc: Doc) -> int:
     """The text's length read off the last token, without joining every token."""
     return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+
+
+def token_index_at(doc: Doc, char: int) -> int:
+    """Index of the first token ending after char (binary search over token offsets)."""
+    low, high = 0, len(doc)
+    while low < high:
+        mid = (low + high) // 2
+        if doc[mid].idx + len(doc[mid].text) <= char:
+            low = mid + 1
+        else:
+            high = mid
+    return low

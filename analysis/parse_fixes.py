@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from analysis.lexicon import REPORTING_VERBS
+from analysis.lexicon import CLOSING_QUOTE_MARKS, REPORTING_VERBS, SUBJECT_DEPS
 
 PARAGRAPH_STARTS = "paragraph_starts"
 MODAL_SURNAMES = "modal_surnames"
@@ -52,10 +52,10 @@ def _asks(token: Token) -> bool:
     return bool(words) and words[-1].text == "?"
 
 
-_CLOSING_MARKS = {"”", '"', "''", "’", ","}
+# What stands before a name that closes a quote: the closing mark, or the comma before it.
+_CLOSING_MARK_OR_COMMA = CLOSING_QUOTE_MARKS | {","}
 # Links the parser gives a misread surname standing before its verb: "Early described it".
 _MISREAD_SUBJECT_DEPS = {"advmod", "npadvmod", "compound", "amod", "nmod"}
-_SUBJECTS = {"nsubj", "nsubjpass"}
 
 
 @Language.component(KNOWN_SURNAMES)
@@ -63,6 +63,9 @@ def known_surnames(doc: Doc) -> Doc:
     """'Early described it as "…"' after 'Tim Early': a capitalised word spelled like the
     surname of a person named in full elsewhere is that person's name, and before its verb,
     the verb's subject."""
+    # The last token of each person named in full, as the tokenizer split it ("hoon" of "Park
+    # Ji-hoon", "'s" of "Bernie Sanders's"), not names.surname_word ("Park", "Sanders"): this
+    # fix was tuned on the tokens, and the family names would change the words it retags.
     surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
     for token in doc:
         # Exact spelling with a capital: "McConnell" and "O'Malley" too, never "early".
@@ -99,7 +102,7 @@ def _reporting_verb_read_as_noun(token: Token) -> bool:
     after = doc[token.i + 1].text if token.i + 1 < len(doc) else "."  # the text may just stop
     if name.pos_ != "PROPN" or after not in {".", ","}:
         return False
-    if before.text not in _CLOSING_MARKS:
+    if before.text not in _CLOSING_MARK_OR_COMMA:
         return False
     return token.lemma_.lower() in REPORTING_VERBS  # "notes", "stresses", "replies"
 
@@ -110,7 +113,7 @@ def _make_subject(token: Token) -> None:
     if (
         head.pos_ == "VERB"
         and head.i > token.i
-        and not any(c.dep_ in _SUBJECTS for c in head.children)
+        and not any(c.dep_ in SUBJECT_DEPS for c in head.children)
     ):
         token.dep_ = "nsubj"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from spacy.language import Language
 
 from analysis.attribution import attribute_quotes
-from analysis.digest import make_digest
 from analysis.entities import cluster_entities
-from analysis.ranking import rank_entities
+from analysis.entities.ranking import rank_entities
+from analysis.text.digest import make_digest
 from analysis.types import Report
 from intake.article import Article
 

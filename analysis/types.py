@@ -42,6 +42,9 @@ class Quote:
     speaker: str | None  # canonical name, or None when unnamed or not settled
     speaker_description: str | None = None  # "a senior port official" for unnamed sources
     cue: str | None = None  # the reporting expression as written: "said", "according to"
+    # The attribution rule that gave the speaker ("clause right after", "paragraph above"), to
+    # trace an error to its rule; not stored.
+    rule: str | None = None
 
 
 @dataclass

@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from analysis.attribution import attribute_quotes
 from analysis.entities import cluster_entities
-from analysis.names import is_honorific
+from analysis.entities.names import is_honorific
 from analysis.nlp import load_pipeline
 
 _TOKEN = re.compile(r"\w+")

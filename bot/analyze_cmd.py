@@ -54,6 +54,7 @@ def report_object(source: str, report: Report) -> dict[str, Any]:
                 "cue": q.cue,
                 "start": q.start,
                 "end": q.end,
+                "rule": q.rule,  # which attribution rule gave the speaker, for tracing errors
             }
             for q in report.quotes
         ],

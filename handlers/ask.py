@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.answer import best_passages, content_terms
+from analysis.text.answer import best_passages, content_terms
 from handlers.services import Services
 from storage.articles import ArticleRepository
 from storage.records import StoredArticle

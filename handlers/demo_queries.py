@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from analysis.names import surname
+from analysis.entities.names import surname
 from handlers.services import Services
 from storage.articles import ArticleRepository
 from storage.records import StoredArticle

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import re
 
-from intake.article import Article
+from intake.article import BYLINE_NAMES, Article
 
 _HEADLINE_MAX_WORDS = 20
-_BYLINE = re.compile(
-    r"^by\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|de|da|van|von|der|la|le))*)"
-    r"\s*(?:[,|–—-].*)?$",
-    re.IGNORECASE,
-)
+# Any case: "BY MARIA ALVAREZ" too (so any word passes as a name, a particle included).
+_BYLINE = re.compile(rf"^by\s+(?P<name>{BYLINE_NAMES})\s*(?:[,|–—-].*)?$", re.IGNORECASE)
 _BYLINE_MAX_WORDS = 12
 _MARKDOWN_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^```.*$", re.MULTILINE), ""),  # code fences

@@ -22,14 +22,18 @@ def _quotes_with_articles(guild_id: int) -> Select[tuple[QuoteRow, ArticleRow]]:
     )
 
 
-def _surname(name: str) -> str:
+def _last_word(name: str) -> str:
+    """The last word of a name as written, which a reader may type alone: "alvarez" for
+    "maria alvarez", "soo-ah" for "park soo-ah". Deliberately not analysis's surname(), which
+    gives "park" for a family name written first: /who-said answers to the word typed last,
+    and to "park" through the aliases ("Ms. Park") the article gives."""
     return name.rsplit(" ", 1)[-1]
 
 
 def _names_for(speaker: str, aliases: set[str]) -> set[str]:
-    """Every normalised form a query may use for a speaker: name, surname, aliases and theirs."""
+    """Every normalised form a query may use for a speaker: name, last word, aliases and theirs."""
     forms = {speaker, *aliases}
-    return forms | {_surname(form) for form in forms}
+    return forms | {_last_word(form) for form in forms}
 
 
 def _speaker_is(speaker: str) -> ColumnElement[bool]:

@@ -16,7 +16,7 @@ from bot.cli import main
 from tests.bot.conftest import SEEDS, bot_settings
 
 ENTITY_KEYS = {"name", "label", "mentions", "aliases", "description"}
-QUOTE_KEYS = {"text", "speaker", "speaker_description", "cue", "start", "end"}
+QUOTE_KEYS = {"text", "speaker", "speaker_description", "cue", "start", "end", "rule"}
 
 
 @pytest.fixture
@@ -73,6 +73,11 @@ async def test_good_inputs_follow_the_contract(tmp_path: Path, site: str) -> Non
         for quote in obj["quotes"]:
             assert set(quote) == QUOTE_KEYS
             assert obj["text"][quote["start"] : quote["end"]] == quote["text"]
+            # Every quote given a speaker says which attribution rule gave it.
+            if quote["speaker"] or quote["speaker_description"]:
+                assert isinstance(quote["rule"], str) and quote["rule"]
+        cued = [q for q in obj["quotes"] if q["cue"]]
+        assert cued and all(isinstance(q["rule"], str) and q["rule"] for q in cued)
         starts = [q["start"] for q in obj["quotes"]]
         assert starts == sorted(starts)
         assert 2 <= len(obj["digest"]) <= 4

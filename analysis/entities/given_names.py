@@ -1,0 +1,50 @@
+"""Common given names whose gender is clear, to tell "Mrs. Clinton" from "Bill Clinton"."""
+
+from __future__ import annotations
+
+from analysis.entities.names import Gender
+from analysis.lexicon import word_set
+
+_FEMALE = word_set(
+    """
+    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
+    margaret betty sandra ashley dorothy kimberly emily donna michelle carol amanda melissa
+    deborah stephanie rebecca laura sharon cynthia kathleen amy shirley angela helen anna
+    brenda pamela nicole samantha katherine emma ruth christine catherine debra rachel
+    carolyn janet virginia maria heather diane julie joyce victoria kelly christina joan
+    evelyn lauren judith olivia martha cheryl megan andrea hannah jacqueline gloria teresa
+    sara janice julia marie madison grace judy theresa beverly denise marilyn amber danielle
+    rose brittany diana abigail natalie jane lori alexis tiffany kayla hillary hilary nikki
+    condoleezza elena elisabeth ingrid mette sofia sophie chloe claire nadia miriam lucia
+    priya olga tatiana svetlana angela ursula theresa nancy kamala michele melania ivanka
+    chelsea sonia ruth huma kellyanne carly sarah nikki loretta janet susana valerie
+    hanna freja astrid ines isabel isabelle marta anne annie agnes helene mariam fatima
+    aisha leila yasmin mei meiling roisin siobhan aoife wendy megyn pamela adelle julia
+    """
+)
+_MALE = word_set(
+    """
+    james robert john michael william david richard joseph thomas charles christopher
+    daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george
+    timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry
+    justin scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis
+    jerry tyler aaron jose adam nathan henry douglas zachary peter kyle walter ethan jeremy
+    harold keith christian roger noah gerald carl terry sean austin arthur lawrence jesse
+    dylan bryan joe jordan billy bruce albert willie gabriel logan alan juan wayne roy
+    ralph randy eugene vincent russell elijah louis bobby philip johnny bill barack
+    ted marco rand jeb mitt newt bernie chris mike rick martin
+    tomas tom victor oliver marcus aidan gareth jamal rafael marek felix colm jonas oskar
+    sven lars hans klaus ahmed mohammed muhammad omar ali hassan ivan dmitri sergei vladimir
+    xi ben harry barney dick al jim tim bob ron rob rudy reince sam kurt
+    """
+)
+
+
+def given_name_gender(name: str) -> Gender | None:
+    """The gender a common given name suggests: "Hillary" -> "f", "Bill" -> "m"."""
+    key = name.lower()
+    if key in _FEMALE and key not in _MALE:
+        return "f"
+    if key in _MALE and key not in _FEMALE:
+        return "m"
+    return None

@@ -1,0 +1,178 @@
+"""Correcting the slips of the small NER model where the text itself shows them."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Doc, Span, Token
+
+from analysis.entities.mention_types import Mention
+from analysis.entities.names import is_alias_of, name_tokens, surname
+from analysis.lexicon import COMMON_REPORTING_VERBS, POSSESSIVE_ENDINGS, word_set
+from analysis.text.boilerplate import dateline_place
+
+CONFUSABLE_LABELS = word_set("PERSON ORG GPE LOC FAC NORP")
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_TIE_ORDER = ("GPE", "LOC", "ORG", "FAC", "NORP", "PERSON")
+# Head nouns that make a name an organisation: "the power company Westgrid", "Lumenar, the maker".
+ORG_NOUNS = word_set(
+    "company maker firm group agency union bank ministry department authority council"
+    " committee commission party operator carrier insurer retailer manufacturer developer"
+    " provider startup start-up publisher broadcaster network association federation"
+    " organisation organization institute university charity fund club team league"
+    " utility regulator board business chain conglomerate lender giant newspaper outlet"
+    " airline supplier distributor producer"
+)
+# "A Westgrid engineer": a place does not employ engineers, an organisation does.
+STAFF_NOUNS = word_set(
+    "spokesman spokeswoman spokesperson engineer employee employees executive executives"
+    " shareholder shareholders customer customers subscriber subscribers staffer staffers"
+)
+# Verbs whose agent ("seen by Northwire") is a news organisation or a person, never a place.
+_AGENT_VERBS = word_set("see review obtain report publish confirm interview contact")
+# Acronyms of common nouns the model tags as places or people: "the shift to AI".
+COMMON_ACRONYMS = word_set(
+    "AI IT TV GDP CEO CFO COO CTO IPO HR PR ESG EV EVs VR AR IoT API APIs PC PCs SUV SUVs"
+    " DNA RNA HIV AIDS LGBT LGBTQ PhD MBA CCTV GPS SMS ATM ATMs VAT ID IDs Q&A"
+)
+# All-caps abbreviations that really are places.
+PLACE_ABBREVIATIONS = word_set("US USA UK UAE EU DC NYC LA NY NJ DRC PRC ROC GB")
+_CAPS_ACRONYM = re.compile(r"^[A-Z]{2,5}s?$")
+
+
+def span_label(doc: Doc, start: int, end: int, label: str) -> str | None:
+    """The label an entity span should have, or None when it names nothing at all."""
+    text = doc[start:end].text
+    if text in COMMON_ACRONYMS:
+        return None
+    if end - start == 1 and label in CONFUSABLE_LABELS - {"NORP"} and doc[start].tag_ == "NNS":
+        return None  # "Nurses' representatives", "Schools across the county": common nouns
+    if end - start == 1 and label != "PERSON" and _common_word_opening_sentence(doc[start]):
+        return None  # "Harbour master Tim Early": the story writes "harbour" in lower case
+    acronym = end - start == 1 and bool(_CAPS_ACRONYM.match(text))
+    if acronym and text not in PLACE_ABBREVIATIONS and label in ("PERSON", "GPE", "LOC", "FAC"):
+        return "ORG"  # "NRA", "FBN": an acronym names an organisation, not a person or place
+    return label
+
+
+def _common_word_opening_sentence(token: Token) -> bool:
+    """A capitalised word starting a sentence that the article also writes in lower case."""
+    opens = token.i == 0 or token.is_sent_start or "\n" in token.doc[token.i - 1].text
+    return opens and token.is_title and token.lower_ in _lowercase_words(token.doc)
+
+
+def _lowercase_words(doc: Doc) -> dict[str, bool]:
+    """The words the article writes in lower case, gathered once per parse (a dict, which
+    Doc.to_bytes can serialise; a set it cannot)."""
+    words = doc.user_data.get(_LOWERCASE_KEY)
+    if not isinstance(words, dict):
+        words = {t.text: True for t in doc if t.is_lower and t.is_alpha}
+        doc.user_data[_LOWERCASE_KEY] = words
+    return words
+
+
+_LOWERCASE_KEY = "newsbot_lowercase_words"
+
+
+def trim_leading_possessive(doc: Doc, start: int, end: int, label: str) -> int:
+    """Where a span really starts: after a stray "’s" ("Editor’s Note"), and for a person after
+    the owner's possessive ("Breitbart’s Joel Pollak")."""
+    while start < end and (doc[start].text in POSSESSIVE_ENDINGS or doc[start].is_punct):
+        start += 1
+    if label == "PERSON":
+        for i in range(start + 1, end - 1):
+            if doc[i].text in POSSESSIVE_ENDINGS:
+                start = i + 1
+    return start
+
+
+def fix_labels(doc: Doc, mentions: list[Mention], text: str) -> None:
+    """Relabel mentions where the text shows NER's slip, then settle each surface's label."""
+    full_names = [m for m in mentions if m.label == "PERSON" and len(name_tokens(m.text)) > 1]
+    surnames = {surname(m.text).lower() for m in full_names}
+    groups = _groups_by_surface(mentions)
+    for group in groups.values():
+        if any(_is_organisation_here(doc, m) for m in group):
+            for m in group:
+                if m.honorific is None and m.label in CONFUSABLE_LABELS - {"NORP"}:
+                    m.label = "ORG"
+    for m in mentions:
+        if m.label != "PERSON" and m.text.lower() in surnames and _is_person_here(doc, m):
+            m.label = "PERSON"  # "O’Malley" tagged ORG beside "Martin O’Malley"
+    _settle_surfaces(groups, full_names, text)
+
+
+def _groups_by_surface(mentions: list[Mention]) -> dict[str, list[Mention]]:
+    by_key: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.label in CONFUSABLE_LABELS:
+            by_key.setdefault(fold(" ".join(name_tokens(m.text))), []).append(m)
+    return by_key
+
+
+def fold(text: str) -> str:
+    """A comparison key for names: lower case, straight apostrophe, no "the", no possessive."""
+    text = text.replace("’", "'").lower()
+    text = re.sub(r"^the\s+", "", text)
+    return re.sub(r"'s?$", "", text).strip()
+
+
+def _root(doc: Doc, m: Mention) -> Token | None:
+    span: Span | None = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _is_organisation_here(doc: Doc, m: Mention) -> bool:
+    """ "The power company Westgrid", "seen by Northwire", "a Westgrid engineer"."""
+    if m.label not in ("GPE", "LOC", "FAC", "PERSON") or len(name_tokens(m.text)) > 2:
+        return False
+    root = _root(doc, m)
+    if root is None:
+        return False
+    if root.dep_ == "appos" and root.head.lemma_.lower() in ORG_NOUNS and root.head.i < root.i:
+        return True
+    if m.label == "PERSON":
+        return False
+    if root.dep_ == "pobj" and root.head.dep_ == "agent":
+        return root.head.head.lemma_.lower() in _AGENT_VERBS
+    return root.dep_ == "compound" and root.head.lower_ in STAFF_NOUNS
+
+
+def _is_person_here(doc: Doc, m: Mention) -> bool:
+    """A surname NER tagged ORG is the person; a place-tagged one only where it acts as one."""
+    if m.label == "ORG":
+        return True
+    if m.label not in PLACE_LABELS:
+        return False
+    root = _root(doc, m)
+    if root is None:
+        return False
+    if any(child.tag_ == "POS" for child in root.children):
+        return True
+    return root.dep_ == "nsubj" and root.head.lemma_ in COMMON_REPORTING_VERBS
+
+
+def _settle_surfaces(
+    groups: dict[str, list[Mention]], full_names: list[Mention], text: str
+) -> None:
+    """Give a surface NER labelled inconsistently its majority label; the dateline is a place."""
+    place = dateline_place(text)
+    place_key = fold(place) if place else None
+    for key, group in groups.items():
+        if key == place_key:
+            for m in group:
+                if m.honorific is None:
+                    m.label = "GPE"
+            continue
+        labels = {m.label for m in group}
+        if len(labels) < 2:
+            continue
+        if len(key.split()) == 1 and any(is_alias_of(key, f.text) for f in full_names):
+            continue  # "Jordan" the country beside "Michael Jordan": trust NER per mention
+        votes = Counter(m.label for m in group)
+        best = max(votes.values())
+        winner = next(lab for lab in _TIE_ORDER if votes.get(lab) == best)
+        for m in group:
+            if m.honorific is None or winner == "PERSON":
+                m.label = winner

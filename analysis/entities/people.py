@@ -1,0 +1,206 @@
+"""Clustering the people of a Doc: full names, surnames with honorifics, lone names."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from analysis.entities.descriptions import describe
+from analysis.entities.given_names import given_name_gender
+from analysis.entities.mention_types import Cluster, Mention
+from analysis.entities.names import (
+    Gender,
+    given_name,
+    honorific_gender,
+    is_alias_of,
+    name_tokens,
+    pronoun_gender,
+)
+from analysis.entities.ner_fixes import ORG_NOUNS, PLACE_LABELS
+from analysis.lexicon import COMMON_REPORTING_VERBS, SUBJECT_DEPS, word_set
+
+_PLACE_PREPOSITIONS = word_set("in to from near into outside across via towards toward")
+
+
+def _person_key(mention: Mention) -> str:
+    return " ".join(name_tokens(mention.text)).lower().replace("’", "'")
+
+
+def cluster_people(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
+    """One cluster per person; a surname goes to the full name it most likely stands for."""
+    full: list[Cluster] = []
+    for m in mentions:
+        if len(name_tokens(m.text)) > 1:
+            cluster = _add_full_name(full, m)
+            cluster.gender = cluster.gender or _gender_from_sentence(doc, m)
+    singles: dict[str, Cluster] = {}
+    for m in mentions:
+        if len(name_tokens(m.text)) > 1:
+            continue
+        target = resolve_short(doc, full, m)
+        if target is None:
+            target = singles.setdefault(_person_key(m), Cluster(_person_key(m), "PERSON"))
+        target.mentions.append(m)
+        target.gender = target.gender or honorific_gender(m.honorific or "")
+    clusters = full + list(singles.values())
+    for c in clusters:
+        c.mentions.sort(key=lambda x: x.start)
+        c.name = _person_name(c)
+    return clusters
+
+
+def _gender_from_sentence(doc: Doc, m: Mention) -> Gender | None:
+    """ "Park Soo-ah said she would not back down": the only person in a sentence whose
+    pronouns all agree gets their gender, which later settles "Mr. Park" against "Ms. Park"."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return None
+    sentence = span.sent
+    if sum(1 for ent in sentence.ents if ent.label_ == "PERSON") > 1:
+        return None
+    genders = {pronoun_gender(t.text) for t in sentence if t.pos_ == "PRON"} - {None}
+    return genders.pop() if len(genders) == 1 else None
+
+
+def _add_full_name(clusters: list[Cluster], m: Mention) -> Cluster:
+    """Put a multi-word name into the cluster of the same person, or a new one."""
+    for c in clusters:
+        if is_alias_of(m.text, c.name) or is_alias_of(c.name, m.text):
+            c.mentions.append(m)
+            if len(name_tokens(m.text)) > len(name_tokens(c.name)):
+                c.name = " ".join(name_tokens(m.text))
+            break
+    else:
+        c = Cluster(" ".join(name_tokens(m.text)), "PERSON", [m])
+        c.gender = given_name_gender(given_name(c.name) or "")
+        clusters.append(c)
+    c.gender = c.gender or honorific_gender(m.honorific or "")
+    return c
+
+
+def resolve_short(doc: Doc, clusters: list[Cluster], m: Mention) -> Cluster | None:
+    """The person a surname ("Mr. Park", "Park") refers to, among the full names."""
+    candidates = [c for c in clusters if is_alias_of(m.text, c.name)]
+    if not candidates and m.honorific is None:
+        word = name_tokens(m.text)[0].lower()
+        by_given = [c for c in clusters if (given_name(c.name) or "").lower() == word]
+        candidates = by_given if len(by_given) == 1 else []
+    if len(candidates) > 1:
+        gender = honorific_gender(m.honorific or "")
+        compatible = [c for c in candidates if not (gender and c.gender and c.gender != gender)]
+        candidates = compatible or candidates
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
+    before = [c for c in candidates if _first_start(c) < m.start]
+    if not before:
+        return min(candidates, key=_first_start)
+    return _likeliest_referent(doc, before, m)
+
+
+def _likeliest_referent(doc: Doc, candidates: list[Cluster], m: Mention) -> Cluster:
+    """Two people share the surname: the one named in this or the previous sentence, else the
+    one the story has named most so far. A person named in full earlier in the same sentence
+    would now be "he" or "she", so a bare surname there means the other one."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return max(candidates, key=lambda c: _last_start_before(c, m.start))
+    sentence = span.sent
+    others = [c for c in candidates if not _named_in_full(c, sentence.start_char, m.start)]
+    candidates = others or candidates
+    previous_start = doc[sentence.start - 1].sent.start_char if sentence.start > 0 else 0
+    recent = [c for c in candidates if _last_start_before(c, m.start) >= previous_start]
+    if recent:
+        return max(recent, key=lambda c: _last_start_before(c, m.start))
+    return max(
+        candidates,
+        key=lambda c: (_count_before(c, m.start), _last_start_before(c, m.start)),
+    )
+
+
+def _named_in_full(c: Cluster, low: int, high: int) -> bool:
+    return any(
+        low <= x.start < high and len(name_tokens(x.text)) > 1 for x in c.mentions
+    )
+
+
+def _count_before(c: Cluster, position: int) -> int:
+    return sum(1 for x in c.mentions if x.start < position)
+
+
+def _first_start(c: Cluster) -> int:
+    return min(x.start for x in c.mentions)
+
+
+def _last_start_before(c: Cluster, position: int) -> int:
+    return max((x.start for x in c.mentions if x.start < position), default=-1)
+
+
+def _person_name(c: Cluster) -> str:
+    forms = [" ".join(name_tokens(m.text)) for m in c.mentions]
+    return max(forms, key=lambda f: (len(f.split()), len(f)))
+
+
+def sort_out_lone_names(
+    doc: Doc, clusters: list[Cluster]
+) -> tuple[list[Cluster], list[Mention]]:
+    """Single words tagged PERSON that are organisations, or not names at all.
+
+    Returns the people kept and the mentions that turned out to be organisations.
+    """
+    kept: list[Cluster] = []
+    organisations: list[Mention] = []
+    for c in clusters:
+        if len(c.name.split()) > 1 or any(m.honorific for m in c.mentions):
+            kept.append(c)
+            continue
+        description = describe(doc, [(m.start, m.end) for m in c.mentions])
+        if description and _head_noun(description) in ORG_NOUNS:
+            _relabel(c, "ORG", organisations)
+        elif description is None and _acts_as_place(doc, c):
+            _relabel(c, "GPE", organisations)
+        elif _acts_as_person(doc, c):
+            kept.append(c)
+    return kept, organisations
+
+
+def _relabel(c: Cluster, label: str, into: list[Mention]) -> None:
+    for m in c.mentions:
+        m.label = label
+    into.extend(c.mentions)
+
+
+def _acts_as_place(doc: Doc, c: Cluster) -> bool:
+    """ "between Kessling and Harbourton": a lone name coordinated with a place, or after
+    "in"/"to"/"from", is a place NER took for a person."""
+    for m in c.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        partners = [*root.conjuncts]
+        if any(t.ent_type_ in PLACE_LABELS for t in partners):
+            return True
+        if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS:
+            return True
+    return False
+
+
+def _head_noun(description: str) -> str:
+    words = re.split(r"\s+(?:at|of|in|for|from|on|with|who|that|which|based)\s+", description)[0]
+    return words.split()[-1].lower() if words.split() else ""
+
+
+def _acts_as_person(doc: Doc, c: Cluster) -> bool:
+    """A lone capitalised word opening every sentence it is in ("Turnout was 61 percent")
+    is a person only if it speaks or is described."""
+    for m in c.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        if not span[0].is_sent_start:
+            return True
+        root = span.root
+        if root.dep_ in SUBJECT_DEPS and root.head.lemma_ in COMMON_REPORTING_VERBS:
+            return True
+    return describe(doc, [(m.start, m.end) for m in c.mentions]) is not None

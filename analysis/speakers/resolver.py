@@ -1,0 +1,330 @@
+"""Speaker tokens to canonical names: clusters, entities, pronouns, titles, unnamed sources."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from analysis.entities.given_names import given_name_gender
+from analysis.entities.names import (
+    honorific_gender,
+    is_alias_of,
+    is_honorific,
+    pronoun_gender,
+    surname_word,
+)
+from analysis.lexicon import SPEAKER_LABELS, SPEAKER_PRONOUNS
+from analysis.quotes.marks import QuoteSpan
+from analysis.speakers.pronouns import Person, SpokenBefore, subject_antecedent
+from analysis.speakers.tokens import looks_like_name, relative_antecedent
+from analysis.types import JOINT_SEPARATOR, EntityCluster, joint_members
+
+if TYPE_CHECKING:  # attribution builds on the resolver, so the type is only named here
+    from analysis.attribution.cue_verbs import Attribution
+
+# The label of a speaker who is several people or bodies at once.
+JOINT = "JOINT"
+
+
+@dataclass
+class Speaker:
+    """Who a quote is given to: a canonical name or a description, with the cue and the name of
+    the rule that gave the speaker."""
+
+    name: str | None
+    description: str | None
+    cue: str | None
+    gender: str | None = None
+    label: str | None = None
+    rule: str | None = None
+
+
+class SpeakerResolver:
+    """Turns speaker tokens into canonical names with the article's entity clusters."""
+
+    def __init__(self, doc: Doc, clusters: list[EntityCluster]) -> None:
+        self.doc = doc
+        self.clusters = clusters
+        self.last_speakers: list[tuple[int, Speaker]] = []
+        self.unnamed: list[tuple[str, str]] = []  # (head lemma, description) in text order
+        self.quoted: list[tuple[int, int]] = []  # the article's quotes, marks included
+
+    def resolve(self, attribution: Attribution, span: QuoteSpan) -> Speaker | None:
+        """The speaker named, described or referred to by the attribution's token."""
+        token = attribution.speaker
+        if token is None:
+            return None
+        token = _appositive_name(relative_antecedent(token))
+        if token.lower_ in SPEAKER_PRONOUNS:
+            return self._pronoun(token, attribution.cue)
+        cluster = self._cluster_at(token)
+        if cluster is not None:
+            names = JOINT_SEPARATOR.join([cluster.name, *self._partners(token)])
+            if joint_members(names):
+                # 'Trump and Ryan issued a statement': both speak; "he" later means neither.
+                return Speaker(names, None, attribution.cue, None, JOINT)
+            gender = self._gender_of(cluster)
+            return Speaker(cluster.name, None, attribution.cue, gender, cluster.label)
+        ent = _entity_of(token)
+        if ent is not None:
+            label = ent.label_
+            name = ent.text if label != "PERSON" else self._canonical(ent.text)
+            return Speaker(_drop_article(name), None, attribution.cue, label=label)
+        if token.pos_ == "PROPN" and token.text[:1].isupper():
+            name = _name_span(token).text
+            return Speaker(self._canonical(name), None, attribution.cue)
+        surnamed = self._person_by_surname(token)
+        if surnamed is not None:
+            gender = self._gender_of(surnamed)
+            return Speaker(surnamed.name, None, attribution.cue, gender, "PERSON")
+        if looks_like_name(token):
+            return Speaker(self._canonical(token.text), None, attribution.cue)
+        return self._described(token, attribution.cue)
+
+    def _partners(self, token: Token) -> list[str]:
+        """The other named speakers coordinated with this one ('Trump and Ryan'), when every
+        one of them is a known person or organisation."""
+        conjuncts = [c for c in token.conjuncts if c.i > token.i]
+        if not conjuncts or any(c.pos_ != "PROPN" for c in conjuncts):
+            return []
+        clusters = [self._cluster_at(c) for c in conjuncts]
+        if any(c is None or c.label not in {"PERSON", "ORG"} for c in clusters):
+            return []
+        return [c.name for c in clusters if c is not None]
+
+    def _person_by_surname(self, token: Token) -> EntityCluster | None:
+        """'said Hale' with Hale tagged a common noun: the one person of that surname."""
+        if not token.text[:1].isupper() or not token.is_alpha:
+            return None
+        people = [
+            c
+            for c in self.clusters
+            if c.label == "PERSON"
+            and len(c.name.split()) > 1
+            and surname_word(c.name) == token.text
+        ]
+        return people[0] if len(people) == 1 else None
+
+    def _cluster_at(self, token: Token) -> EntityCluster | None:
+        start, end = token.idx, token.idx + len(token.text)
+        for cluster in self.clusters:
+            if any(s <= start and end <= e for s, e in cluster.spans):
+                return cluster
+        return None
+
+    def _canonical(self, name: str) -> str:
+        """The fullest earlier or later PERSON name this one is an alias of."""
+        best = name
+        for ent in self.doc.ents:
+            if ent.label_ == "PERSON" and len(ent.text) > len(best) and is_alias_of(name, ent.text):
+                best = ent.text
+        return best
+
+    def _gender_of(self, cluster: EntityCluster) -> str | None:
+        for surface in cluster.surfaces:
+            first = surface.split()[0] if surface.split() else ""
+            if is_honorific(first) and honorific_gender(first):
+                return honorific_gender(first)
+        return given_name_gender(cluster.name.split()[0]) if cluster.name.split() else None
+
+    def _person_at(self, token: Token) -> Person | None:
+        """The person a name token belongs to, with the gender the article gives them."""
+        cluster = self._cluster_at(token)
+        if cluster is not None:
+            return (
+                Person(cluster.name, self._gender_of(cluster))
+                if cluster.label == "PERSON"
+                else None
+            )
+        ent = _entity_of(token)
+        if ent is not None and ent.label_ == "PERSON":
+            return Person(self._canonical(ent.text), _ent_gender(ent))
+        return None
+
+    def _pronoun(self, token: Token, cue: str) -> Speaker | None:
+        """He/she/they: the most recent compatible speaker or person before the pronoun."""
+        gender = pronoun_gender(token.text)
+        if gender is None:
+            return None
+        spoken = [
+            SpokenBefore(pos, Person(s.name, s.gender))
+            for pos, s in self.last_speakers
+            if s.name and s.label in (None, "PERSON")
+        ]
+        found = subject_antecedent(token, gender, self._person_at, spoken, self.quoted)
+        if found is not None:
+            return Speaker(found.name, None, cue, gender, "PERSON")
+        candidates: list[tuple[int, str, str | None]] = [
+            (pos, s.name, s.gender)
+            for pos, s in self.last_speakers
+            if s.name and s.label in (None, "PERSON")
+        ]
+        for cluster in self.clusters:
+            if cluster.label == "PERSON":
+                gender_of = self._gender_of(cluster)
+                candidates.extend((s, cluster.name, gender_of) for s, _ in cluster.spans)
+        if not self.clusters:
+            candidates.extend(
+                (e.start_char, self._canonical(e.text), _ent_gender(e))
+                for e in self.doc.ents
+                if e.label_ == "PERSON"
+            )
+        earlier = sorted((c for c in candidates if c[0] < token.idx), key=lambda c: c[0])
+        for _, name, candidate_gender in reversed(earlier):
+            if candidate_gender in (None, gender):
+                return Speaker(name, None, cue, gender, "PERSON")
+        return None
+
+    def _described(self, token: Token, cue: str) -> Speaker:
+        """A title or an unnamed source: resolved through an earlier apposition, else described."""
+        description = _noun_phrase(token)
+        for ent in _entities_within(token):
+            if ent.label_ == "PERSON":
+                cluster = self._cluster_at(ent.root)
+                return Speaker(cluster.name if cluster else self._canonical(ent.text), None, cue)
+        definite = any(c.lower_ in {"the", "this", "that"} for c in token.children)
+        if definite and token.tag_ in {"NN", "NNP"}:
+            named = self._titled(token)
+            if named is not None:
+                return Speaker(named, None, cue)
+            # "the official" again: the unnamed source introduced earlier as "a senior official".
+            earlier = [d for lemma, d in self.unnamed if lemma == token.lemma_.lower()]
+            if earlier:
+                return Speaker(None, earlier[-1], cue)
+            introduced = _indefinite_mention_before(token)
+            if introduced is not None:
+                return Speaker(None, introduced, cue)
+        self.unnamed.append((token.lemma_.lower(), description))
+        return Speaker(None, description, cue)
+
+    def _titled_cluster(self, lemma: str, before: int) -> str | None:
+        """The latest cluster given this title in one of its mentions before the position."""
+        best: tuple[int, str] | None = None
+        for cluster in self.clusters:
+            for start, end in cluster.spans:
+                if end > before:
+                    break
+                mention = self.doc.char_span(start, end, alignment_mode="expand")
+                later = best is None or start > best[0]
+                if later and mention is not None and _titled_in_text(mention, lemma):
+                    best = (start, cluster.name)
+        return best[1] if best else None
+
+    def _titled(self, token: Token) -> str | None:
+        """The entity the text gave this title earlier: description, apposition or compound."""
+        lemma = token.lemma_.lower()
+        for cluster in self.clusters:
+            if cluster.description and lemma in cluster.description.lower().split():
+                return cluster.name
+        titled = self._titled_cluster(lemma, token.idx)
+        if titled is not None:
+            return titled
+        for ent in reversed([e for e in self.doc.ents if e.end_char <= token.idx]):
+            if ent.label_ not in SPEAKER_LABELS:
+                continue
+            if ent.root.lemma_.lower() == lemma or _titled_in_text(ent, lemma):
+                holder = self._cluster_at(ent.root)
+                return holder.name if holder else self._canonical(ent.text)
+        return None
+
+
+def _titled_in_text(ent: Span, lemma: str) -> bool:
+    """Whether the text gives ent this title: "Minister Park", "Park, the minister"."""
+    root = ent.root
+    related = list(root.children) + ([root.head] if root.dep_ == "appos" else [])
+    for other in related:
+        if other.dep_ in {"appos", "compound"} or other is root.head:
+            if other.lemma_.lower() == lemma:
+                return True
+            if any(c.lemma_.lower() == lemma for c in other.subtree if c.i < root.i + 8):
+                return True
+    doc = ent.doc
+    if any(t.lemma_.lower() == lemma for t in ent):
+        return True  # "Superintendent Marcus Delgado" tagged title and all
+    return ent.start > 0 and doc[ent.start - 1].lemma_.lower() == lemma
+
+
+def _ent_gender(ent: Span) -> str | None:
+    first = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if first is not None and is_honorific(first.text):
+        return honorific_gender(first.text)
+    return None
+
+
+def _appositive_name(token: Token) -> Token:
+    """'A spokesman, John Smith, said': the name in apposition speaks."""
+    if token.pos_ != "PROPN":
+        for child in token.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                return child
+    # 'Harbor Radio Vice President for news and talk Dave Gorab called': a title parsed as the
+    # subject with the person joined to it.
+    if is_honorific(token.text) and token.ent_type_ != "PERSON":
+        for child in token.children:
+            if child.dep_ in {"conj", "appos"} and child.ent_type_ == "PERSON":
+                return child
+    return token
+
+
+def _name_span(token: Token) -> Span:
+    """The proper name around token: its compound and flat PROPN neighbours."""
+    start = token.i
+    while (
+        start > 0
+        and token.doc[start - 1].pos_ == "PROPN"
+        and token.doc[start - 1].head.i
+        in (
+            token.i,
+            start,
+        )
+    ):
+        start -= 1
+    return token.doc[start : token.i + 1]
+
+
+def _noun_phrase(token: Token) -> str:
+    """The words describing an unnamed source: "a senior port official"."""
+    start = token.left_edge.i
+    end = token.i + 1
+    for child in token.children:
+        if child.dep_ == "prep" and child.i == end and child.lower_ in {"at", "of", "from", "in"}:
+            end = child.right_edge.i + 1
+    return token.doc[start:end].text
+
+
+def _entity_of(token: Token) -> Span | None:
+    """The named entity of a speaker label that token belongs to, if any."""
+    if not token.ent_type_ or token.ent_type_ not in SPEAKER_LABELS:
+        return None
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def _drop_article(name: str) -> str:
+    return name[4:] if name.lower().startswith("the ") else name
+
+
+def _entities_within(token: Token) -> list[Span]:
+    """Named entities inside a noun phrase's own words: "Speaker of the House Paul Ryan",
+    never inside a clause hanging on it ('the caption, which reads "…"')."""
+    start, end = token.left_edge.i, token.i + 1
+    for child in token.children:
+        if child.i > token.i and child.dep_ in {"appos", "compound", "prep", "flat", "acl"}:
+            end = max(end, child.right_edge.i + 1)
+    return [e for e in token.doc.ents if start <= e.start and e.end <= end]
+
+
+def _indefinite_mention_before(token: Token) -> str | None:
+    """Where 'the official' was first introduced as 'a senior port official', that phrase."""
+    lemma = token.lemma_.lower()
+    for earlier in reversed(token.doc[: token.left_edge.i]):
+        if earlier.lemma_.lower() != lemma or earlier.pos_ != "NOUN":
+            continue
+        if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in earlier.children):
+            phrase = _noun_phrase(earlier)
+            return phrase[:1].lower() + phrase[1:]
+    return None

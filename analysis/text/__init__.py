@@ -1,0 +1,12 @@
+"""The article as text rather than parse: the lines that are not its story (`boilerplate`), the
+digest of two to four of its sentences (`digest`), and answers to a question from stored
+articles (`answer`).
+
+Exports `make_digest`, `boilerplate_ranges`, `best_passages` and `content_terms`.
+"""
+
+from analysis.text.answer import best_passages, content_terms
+from analysis.text.boilerplate import boilerplate_ranges
+from analysis.text.digest import make_digest
+
+__all__ = ["best_passages", "boilerplate_ranges", "content_terms", "make_digest"]
