@@ -60,6 +60,7 @@ class EntityCluster:
     spans: list[tuple[int, int]] = field(default_factory=list)
     surfaces: list[str] = field(default_factory=list)
     description: str | None = None
+    gender: str | None = None  # "m" or "f" where the article shows it, for pronouns
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ def attribute_quotes(doc: Doc, clusters: list[EntityCluster]) -> list[Quote]:
     resolver = SpeakerResolver(doc, clusters)
     resolver.quoted = [(s.open_mark, s.end + 1) for s in spans]
     speakers: list[Speaker | None] = []
+    cued: list[bool] = []  # whether each quote's speaker came from a cue of its own
     for index, span in enumerate(spans):
         previous = spans[index - 1] if index else None
         following = spans[index + 1] if index + 1 < len(spans) else None
@@ -46,13 +47,14 @@ def attribute_quotes(doc: Doc, clusters: list[EntityCluster]) -> list[Quote]:
         if attribution is not None:
             attribution = reporter_of(attribution, first_token(doc, span))
             speaker = _resolved(resolver, attribution, span, attribution.rule)
+        cued.append(speaker is not None)
         if speaker is None:
             last = speakers[-1] if speakers else None
             speaker = _speaker_without_cue(doc, resolver, span, previous, last)
         speakers.append(speaker)
         if speaker is not None and speaker.name is not None:
             resolver.last_speakers.append((span.start, speaker))
-    share_within_runs(spans, speakers)
+    share_within_runs(spans, speakers, cued)
     return [_quote(text, span, speaker) for span, speaker in zip(spans, speakers, strict=True)]
 
 

@@ -100,6 +100,8 @@ def subject_of(verb: Token, window: list[Token]) -> Token | None:
             return named_first(subjects)
         if current.dep_ == "acl" and current.head.pos_ == "PROPN":
             return _acl_speaker(current)
+        if _misread_as_modifier(current):
+            return current.head  # 'A senior official acknowledged …' parsed as a noun phrase
         if current.dep_ not in SUBJECTLESS_CLAUSES or current.head is current:
             break
         child, current = current, current.head
@@ -162,12 +164,34 @@ def _is_dateline(token: Token) -> bool:
 
 
 def _may_speak(token: Token) -> bool:
-    """A proper name or pronoun that is not a date, number or the object of a preposition."""
+    """A proper name or pronoun that is not a date, number or the object of a preposition; a
+    place only as the subject of a reporting verb ('Seoul said', not 'that Seoul is watching')."""
     if token.pos_ != "PROPN" and token.lower_ not in SPEAKER_PRONOUNS:
         return False
     if token.ent_type_ in NOT_SPEAKER_LABELS:
         return False
-    return name_head(token).dep_ not in {"pobj", "poss", "compound"}
+    head = name_head(token)
+    speaks = head.dep_ in SUBJECT_DEPS and is_cue_verb(head.head)
+    if token.ent_type_ in _PLACE_LABELS and not speaks:
+        return False
+    return head.dep_ not in {"pobj", "poss", "compound"}
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _misread_as_modifier(verb: Token) -> bool:
+    """A reporting verb the parser hung on the noun before it as a modifier: in 'A senior
+    official acknowledged to the agency that …' the official is the subject."""
+    noun = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBD"
+        and noun.pos_ == "NOUN"
+        and noun.i < verb.i
+        and verb.lemma_.lower() in REPORTING_VERBS
+        and all(t.dep_ not in SUBJECT_DEPS for t in verb.children)
+    )
 
 
 def name_head(token: Token) -> Token:

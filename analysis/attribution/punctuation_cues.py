@@ -23,12 +23,14 @@ _DASHES = "-–—―"
 _SIGNATURE = re.compile(r"[ \t]*[-–—―]+[ \t]*(?=\w)")
 
 
-def dash_signature(after: list[Token]) -> Attribution | None:
-    """'"…" ― Martha Aguilar': a name signed after a dash."""
+def dash_signature(after: list[Token], opens_line: bool = True) -> Attribution | None:
+    """'"…" ― Martha Aguilar': a name signed after a dash. Past a first word that is not a
+    name, only a quote standing at the start of its line is signed ('Holm called it “…” — a
+    view few shared' is the writer's)."""
     if len(after) < 2 or after[0].text not in {"―", "—", "–", "-", "--"}:
         return None
-    name = after[1]
-    if name.pos_ != "PROPN":
+    name = _signed_name(after[1:]) if opens_line else _first_name(after[1:])
+    if name is None:
         return None
     while name.dep_ in {"compound", "flat"} and name.head.i == name.i + 1:
         name = name.head
@@ -60,6 +62,45 @@ def signature_below(doc: Doc, quote_end: int) -> Token | None:
     if token.text.lstrip(_DASHES)[:1].isupper() and token.pos_ == "PROPN":
         return name_head(token)
     return None
+
+
+def _signed_name(signature: list[Token]) -> Token | None:
+    """Who signs a quote after a dash: the first person before the line's first comma or
+    bracket ('― GOP strategist Rick Wilson', '― former Gov. Jeb Bush'), else its first word
+    when a name ('― Trump at a rally'), else a person in apposition after the comma ('― a
+    spokesman, Brian Fallon'), an organisation, or an unnamed source ('― a senior aide')."""
+    line = _until(signature, {",", "(", ";", ":"})
+    person = _first_person(line)
+    if person is not None:
+        return person
+    first = line[0] if line else signature[0]
+    if first.pos_ == "PROPN":
+        return first
+    person = _first_person(_until(signature, {"(", ";"}))
+    if person is not None:
+        return person
+    organisation = next((t for t in line if t.ent_type_ == "ORG" and t.pos_ == "PROPN"), None)
+    if organisation is not None:
+        return organisation
+    if first.lower_ in {"a", "an"}:
+        inside = {t.i for t in line}
+        return next((t for t in line if t.pos_ == "NOUN" and t.head.i not in inside), None)
+    return None
+
+
+def _first_name(signature: list[Token]) -> Token | None:
+    return signature[0] if signature[0].pos_ == "PROPN" else None
+
+
+def _until(tokens: list[Token], stops: set[str]) -> list[Token]:
+    for index, token in enumerate(tokens):
+        if token.text in stops:
+            return tokens[:index]
+    return tokens
+
+
+def _first_person(tokens: list[Token]) -> Token | None:
+    return next((t for t in tokens if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"), None)
 
 
 def colon_introduction(before: list[Token]) -> Attribution | None:

@@ -202,7 +202,7 @@ RULES: tuple[Rule, ...] = (
     # The sentence runs on past the quote ('…," stating that …, CNN reported'): a cue beyond.
     Rule("cue beyond the sentence going on", _sentence_goes_on),
     # Signatures: '"…" ― Martha Aguilar', '- Bernie Sanders.' on the line below.
-    Rule("dash signature", lambda c: dash_signature(c.after)),
+    Rule("dash signature", lambda c: dash_signature(c.after, opens_line=not c.before)),
     Rule("signed below", lambda c: signed_below(c.doc, c.span)),
     # 'After Berg said poor students do better at "…," Holm said': Berg's clause speaks.
     Rule(

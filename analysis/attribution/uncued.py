@@ -64,16 +64,22 @@ def _paragraph_is_only_quotes(text: str, span: QuoteSpan) -> bool:
     return not any(ch.isalnum() for ch in outside)
 
 
-def share_within_runs(spans: list[QuoteSpan], speakers: list[Speaker | None]) -> None:
-    """Paragraphs of one multi-paragraph quote share the speaker found in any of them."""
+def share_within_runs(
+    spans: list[QuoteSpan], speakers: list[Speaker | None], cued: list[bool]
+) -> None:
+    """Paragraphs of one multi-paragraph quote share one speaker: the one a cue inside the
+    quote names (often in its last paragraph), before one carried over from an earlier quote."""
     run_start = 0
     for index in range(1, len(spans) + 1):
         if index < len(spans) and spans[index].continued:
             continue
-        found = next((s for s in speakers[run_start:index] if s is not None), None)
+        members = range(run_start, index)
+        named = [speakers[m] for m in members if cued[m] and speakers[m] is not None]
+        found = named[0] if named else next((speakers[m] for m in members if speakers[m]), None)
         if found is not None:
-            for member in range(run_start, index):
-                if speakers[member] is None:
+            for member in members:
+                mine = speakers[member]
+                if mine is not found and (mine is None or not cued[member]):
                     speakers[member] = replace(found, rule=SHARED_WITHIN_RUN)
         run_start = index
 

@@ -47,4 +47,5 @@ def _finish(doc: Doc, c: Cluster) -> EntityCluster:
         spans=[(m.start, m.end) for m in c.mentions],
         surfaces=surfaces,
         description=description,
+        gender=c.gender if c.label == "PERSON" else None,
     )

@@ -60,10 +60,22 @@ def _appos_after(doc: Doc, span: Span) -> str | None:
                 continue
             if doc[span.end].text != ",":
                 continue
-            described = doc[span.end + 1 : child.right_edge.i + 1]
+            described = _before_coordinated_name(doc[span.end + 1 : child.right_edge.i + 1])
             if _is_description(described) and described[0].pos_ in ("DET", "ADJ", "NOUN", "PRON"):
                 return _clean_description(described)
     return None
+
+
+def _before_coordinated_name(described: Span) -> Span:
+    """ "a Chinese investor, and Long Meiling, the city's mayor": the description ends where a
+    coordinated name begins."""
+    for token in described:
+        if token.dep_ == "cc" and token.i > described.start:
+            following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+            if following is not None and following.pos_ == "PROPN":
+                end = token.i - 1 if token.doc[token.i - 1].text == "," else token.i
+                return token.doc[described.start : end]
+    return described
 
 
 def _appos_before(doc: Doc, span: Span) -> str | None:

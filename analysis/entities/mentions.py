@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
+from analysis.entities.given_names import given_name_gender
 from analysis.entities.mention_types import Mention
 from analysis.entities.names import (
     COURTESY_TITLES,
+    EAST_ASIAN_SURNAMES,
     NAME_SUFFIXES,
     honorific_gender,
     is_alias_of,
@@ -17,10 +19,12 @@ from analysis.entities.names import (
 )
 from analysis.entities.ner_fixes import (
     CONFUSABLE_LABELS,
+    ORG_NOUNS,
+    lowercase_words,
     span_label,
     trim_leading_possessive,
 )
-from analysis.lexicon import NAME_PARTICLES, POSSESSIVE_ENDINGS, word_set
+from analysis.lexicon import COMMON_REPORTING_VERBS, NAME_PARTICLES, POSSESSIVE_ENDINGS, word_set
 from analysis.text.boilerplate import boilerplate_ranges, in_ranges
 
 KEPT_LABELS = word_set("PERSON ORG GPE LOC NORP FAC EVENT PRODUCT WORK_OF_ART LAW")
@@ -39,12 +43,24 @@ def collect_mentions(doc: Doc, text: str) -> list[Mention]:
         if ent.label_ not in KEPT_LABELS:
             continue
         mention = _clean_entity(doc, ent)
-        if mention is not None and not in_ranges(mention.start, mention.end, skip):
+        if mention is None or in_ranges(mention.start, mention.end, skip):
+            continue
+        if not _is_a_heading(text, mention):
             mentions.append(mention)
     mentions.extend(_honorific_mentions(text, mentions, skip))
+    mentions.extend(_speaking_names(doc, mentions, skip))
     _complete_names(doc, text, mentions, skip)
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _is_a_heading(text: str, mention: Mention) -> bool:
+    """A name that is a whole line below the headline is a section heading or a caption
+    ("Photo Gallery", "Related"), not someone in the story."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    return line_start > 0 and line.strip(" \t:.-—") == mention.text
 
 
 def _join_possessive_orgs(doc: Doc) -> list[Span]:
@@ -53,11 +69,12 @@ def _join_possessive_orgs(doc: Doc) -> list[Span]:
     joined: list[Span] = []
     for ent in ents:
         previous = joined[-1] if joined else None
+        # A place's possessive is not part of the name: "South Korea's Unification Ministry".
         if (
             previous is not None
             and ent.label_ == "ORG"
             and _joined_by_possessive(doc, previous, ent)
-            and previous.label_ in CONFUSABLE_LABELS
+            and previous.label_ in CONFUSABLE_LABELS - {"GPE"}
         ):
             joined[-1] = Span(doc, previous.start, ent.end, label="ORG")
         else:
@@ -97,12 +114,37 @@ def _clean_entity(doc: Doc, ent: Span) -> Mention | None:
     label = fixed
     if label == "PERSON" and doc[start].text in _STORM_WORDS and end - start > 1:
         label = "EVENT"
+    if label == "PERSON":
+        start = _given_or_family_name_before(doc, start, end)
     while start > 0 and is_honorific(doc[start - 1].text) and doc[start - 1].text[0].isupper():
         start -= 1
         if label != "PERSON" and honorific_gender(doc[start].text) is not None:
             label = "PERSON"  # "Mr. Jordan" is a man, whatever NER thought
     span = doc[start:end]
     return Mention(span.start_char, span.end_char, span.text, label)
+
+
+def _given_or_family_name_before(doc: Doc, start: int, end: int) -> int:
+    """Where a person's name really starts when NER left out its first word: the given name
+    at a sentence start ("Curtis Lamb Jr., a spokesman"), or, before a lone given name, a
+    family name that is also an English word ("He Jianxiong")."""
+    if start == 0:
+        return start
+    before = doc[start - 1]
+    if before.ent_type_ not in {"", "PERSON"} or not before.is_title or not before.is_alpha:
+        return start
+    if before.lower_ in EAST_ASIAN_SURNAMES:
+        return start - 1 if end - start == 1 else start
+    # Only where NER kept the surname alone, and the word before opens the sentence or is a
+    # known given name: a capitalised title ("Leader Ada Holm") is not part of the name.
+    lone = end - start == 1 or (end - start == 2 and doc[end - 1].lower_ in NAME_SUFFIXES)
+    opens = before.is_sent_start or before.i == 0 or "\n" in doc[before.i - 1].text
+    given = opens or given_name_gender(before.text) is not None
+    if not lone or not given or before.tag_ != "NNP" or is_honorific(before.text):
+        return start
+    common = lowercase_words(doc)
+    # "Trump Train": a surname before a common word the story also writes in lower case.
+    return start if before.lower_ in common or doc[start].lower_ in common else start - 1
 
 
 def _is_not_a_name(doc: Doc, start: int, end: int) -> bool:
@@ -131,6 +173,48 @@ def _honorific_mentions(
             continue
         extra.append(Mention(start, end, match.group(0), "PERSON"))
     return extra
+
+
+def _speaking_names(doc: Doc, found: list[Mention], skip: list[tuple[int, int]]) -> list[Mention]:
+    """Full names NER missed that speak or are described as someone: "Moon Jae-kyung, the
+    unification minister, told lawmakers"."""
+    extra: list[Mention] = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.ent_type_ or token.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        appositions = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if any(c.lemma_ in ORG_NOUNS for c in appositions):
+            continue  # "Westmar Lines, the shipping company, said"
+        if not (appositions or token.head.lemma_ in COMMON_REPORTING_VERBS):
+            continue
+        if not token.is_alpha and token.lower_ not in NAME_SUFFIXES:
+            continue  # "Sanders's", but "Lionel Basset Sr." is a name
+        start = token.i
+        while start > 0 and doc[start - 1].head.i == token.i and _name_piece(doc[start - 1]):
+            start -= 1
+        # A title in front is not the name: "Superintendent Marcus Delgado", where the story
+        # also writes "the superintendent".
+        common = lowercase_words(doc)
+        while start < token.i and (is_honorific(doc[start].text) or doc[start].lower_ in common):
+            start += 1
+        span = doc[start : token.i + 1]
+        words = span.text.replace("-", " ").split()
+        if len(span) < 2 or not span.text[:1].isupper():
+            continue
+        if len([w for w in words if w[:1].isupper()]) < 2:
+            continue
+        first = span[0].text
+        if not (appositions or given_name_gender(first) or first.lower() in EAST_ASIAN_SURNAMES):
+            continue  # 'the Trump Train rolled on, she said': a name only when it reads as one
+        begin, end = span.start_char, span.end_char
+        if in_ranges(begin, end, skip) or any(m.start < end and begin < m.end for m in found):
+            continue
+        extra.append(Mention(begin, end, span.text, "PERSON"))
+    return extra
+
+
+def _name_piece(token: Token) -> bool:
+    return (token.pos_ == "PROPN" and token.dep_ in ("compound", "flat")) or token.text == "-"
 
 
 def _complete_names(

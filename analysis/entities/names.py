@@ -24,6 +24,9 @@ HONORIFICS: dict[str, Gender | None] = {
     "king": "m", "queen": "f", "prince": "m", "princess": "f",
     "ambassador": None, "commissioner": None, "inspector": None, "detective": None,
     "officer": None, "coach": None, "premier": None, "chairman": "m", "chairwoman": "f",
+    "councilwoman": "f", "councilman": "m", "councillor": None, "councilor": None,
+    "congressman": "m", "congresswoman": "f", "assemblyman": "m", "assemblywoman": "f",
+    "alderman": None, "supervisor": None, "sheriff": None, "dean": None,
 }
 
 # Short honorifics that are written with a dot and almost never start a sentence otherwise;
@@ -37,7 +40,7 @@ EAST_ASIAN_SURNAMES: frozenset[str] = word_set(
     li wang zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo
     zheng liang xie song tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang
     yu du ye cheng wei su lu ding ren shen yao xue fan jin zhong qian tan xi hou shao meng
-    long wen bai cui kong mao qiu qin jia gu lai liao yin fu shi zou xiong hao duan lei hong
+    long wen bai cui kong mao qiu qin jia gu lai liao yin fu shi zou xiong hao duan lei hong you
     yan ou chan wong cheung leung lam ho ng chow tsang kwok lau yip tse chiu fong mak
     kim lee park choi jung jeong kang cho yoon jang lim oh seo shin kwon hwang ahn yoo jeon
     ko moon son bae baek heo nam noh ha kwak sung cha joo woo min ryu na ji chae won chun
@@ -84,13 +87,14 @@ def strip_possessive(word: str) -> str:
     return word
 
 
-def name_tokens(name: str) -> tuple[str, ...]:
-    """The words of a name, honorifics in front, possessives and suffixes dropped."""
+def name_tokens(name: str, keep_suffix: bool = False) -> tuple[str, ...]:
+    """The words of a name, honorifics in front and possessives dropped, and suffixes too
+    unless `keep_suffix` (the canonical name keeps "Jr."; matching surnames does not)."""
     words = [strip_possessive(w.strip(",;:")) for w in name.split()]
     words = [w for w in words if w]
     while len(words) > 1 and is_honorific(words[0]):
         words.pop(0)
-    while len(words) > 1 and words[-1].lower() in NAME_SUFFIXES:
+    while not keep_suffix and len(words) > 1 and words[-1].lower() in NAME_SUFFIXES:
         words.pop()
     return tuple(words)
 
@@ -166,6 +170,10 @@ def is_alias_of(short: str, full: str) -> bool:
     if len(short_t) == 1 and len(full_t) == 2 and full_t[0].lower() in EAST_ASIAN_SURNAMES:
         # "Lee Smith" read family-first would lose "Mr. Smith"; accept both ends.
         return _fold(short_t) in (_fold(full_t[0]), _fold(full_t[1])) and "-" not in full_t[1]
+    if len(short_t) == len(full_t) == 2 and _fold(short_t[-1]) == _fold(full_t[-1]):
+        # "Ken Starr" for "Kenneth Starr": a short form of the same given name.
+        short_given, full_given = _fold(short_t[0]), _fold(full_t[0])
+        return len(short_given) >= 3 and full_given.startswith(short_given)
     if len(short_t) >= 2 and len(full_t) > len(short_t):
         # "Maria Alvarez" for "Maria Elena Alvarez": same first and last words.
         return _fold(short_t[0]) == _fold(full_t[0]) and _fold(short_t[-1]) == _fold(full_t[-1])

@@ -7,8 +7,9 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
+from analysis.entities.given_names import given_name_gender
 from analysis.entities.mention_types import Mention
-from analysis.entities.names import is_alias_of, name_tokens, surname
+from analysis.entities.names import EAST_ASIAN_SURNAMES, is_alias_of, name_tokens, surname
 from analysis.lexicon import COMMON_REPORTING_VERBS, POSSESSIVE_ENDINGS, word_set
 from analysis.text.boilerplate import dateline_place
 
@@ -38,14 +39,36 @@ COMMON_ACRONYMS = word_set(
 )
 # All-caps abbreviations that really are places.
 PLACE_ABBREVIATIONS = word_set("US USA UK UAE EU DC NYC LA NY NJ DRC PRC ROC GB")
+# Diseases the small model takes for people, places or organisations.
+DISEASES = word_set(
+    "covid covid-19 ebola zika measles polio cholera mpox malaria hiv aids sars mers"
+    " influenza tuberculosis dengue anthrax"
+)
+_STREET_WORDS = word_set("lane road street avenue boulevard terrace")
+_NOT_A_STREET_LABEL = word_set("PERSON ORG GPE LOC FAC")
+_LAND_WORDS = word_set(
+    "isles islands island peninsula archipelago mountains river lake bay coast valley"
+)
+# Last words that make "Victoria Station" or "Elizabeth Line" a thing, not a person.
+_NOT_A_SURNAME = ORG_NOUNS | word_set(
+    "street road lane avenue square station line bridge park hall centre center hospital"
+    " school college foundation island islands valley county city falls bay river tower"
+)
 _CAPS_ACRONYM = re.compile(r"^[A-Z]{2,5}s?$")
 
 
 def span_label(doc: Doc, start: int, end: int, label: str) -> str | None:
     """The label an entity span should have, or None when it names nothing at all."""
     text = doc[start:end].text
-    if text in COMMON_ACRONYMS:
+    if text in COMMON_ACRONYMS or doc[start:end].lemma_.lower() in DISEASES:
         return None
+    last = doc[end - 1].lower_
+    if end - start > 1 and last in _STREET_WORDS and label in _NOT_A_STREET_LABEL:
+        return None  # "Mill Lane", "Harcourt Road": an address, not a person or a place
+    if end - start > 1 and last in _LAND_WORDS and label not in PLACE_LABELS:
+        return "LOC"  # "Skerry Isles" tagged a person, "the Vale River" a work of art
+    if label in _PLACE_LOOKALIKES and _after_place_preposition(doc, start, end):
+        return "GPE"  # "the ferry to Hullness" tagged an event
     if end - start == 1 and label in CONFUSABLE_LABELS - {"NORP"} and doc[start].tag_ == "NNS":
         return None  # "Nurses' representatives", "Schools across the county": common nouns
     if end - start == 1 and label != "PERSON" and _common_word_opening_sentence(doc[start]):
@@ -56,13 +79,24 @@ def span_label(doc: Doc, start: int, end: int, label: str) -> str | None:
     return label
 
 
+_PLACE_LOOKALIKES = word_set("EVENT WORK_OF_ART PRODUCT")
+_PLACE_PREPOSITIONS = word_set("to in from near via into")
+
+
+def _after_place_preposition(doc: Doc, start: int, end: int) -> bool:
+    """A short capitalised name right after "to", "in" or "from", with no number in it."""
+    if start == 0 or end - start > 3 or any(t.like_num or not t.is_title for t in doc[start:end]):
+        return False
+    return doc[start - 1].lower_ in _PLACE_PREPOSITIONS
+
+
 def _common_word_opening_sentence(token: Token) -> bool:
     """A capitalised word starting a sentence that the article also writes in lower case."""
     opens = token.i == 0 or token.is_sent_start or "\n" in token.doc[token.i - 1].text
-    return opens and token.is_title and token.lower_ in _lowercase_words(token.doc)
+    return opens and token.is_title and token.lower_ in lowercase_words(token.doc)
 
 
-def _lowercase_words(doc: Doc) -> dict[str, bool]:
+def lowercase_words(doc: Doc) -> dict[str, bool]:
     """The words the article writes in lower case, gathered once per parse (a dict, which
     Doc.to_bytes can serialise; a set it cannot)."""
     words = doc.user_data.get(_LOWERCASE_KEY)
@@ -97,9 +131,15 @@ def fix_labels(doc: Doc, mentions: list[Mention], text: str) -> None:
             for m in group:
                 if m.honorific is None and m.label in CONFUSABLE_LABELS - {"NORP"}:
                     m.label = "ORG"
+    organisations = [fold(m.text) for m in mentions if m.label == "ORG"]
     for m in mentions:
+        if _leads_an_organisation(m, organisations):
+            m.label = "ORG"  # "Hengfeng" beside "Hengfeng Holdings": the company, not a person
+            continue
         if m.label != "PERSON" and m.text.lower() in surnames and _is_person_here(doc, m):
             m.label = "PERSON"  # "O’Malley" tagged ORG beside "Martin O’Malley"
+        elif m.label in CONFUSABLE_LABELS - {"NORP", "PERSON"} and _named_like_a_person(doc, m):
+            m.label = "PERSON"  # "Sofia Petrakis, a nurse at the clinic, said" tagged ORG
     _settle_surfaces(groups, full_names, text)
 
 
@@ -151,6 +191,46 @@ def _is_person_here(doc: Doc, m: Mention) -> bool:
     if any(child.tag_ == "POS" for child in root.children):
         return True
     return root.dep_ == "nsubj" and root.head.lemma_ in COMMON_REPORTING_VERBS
+
+
+def _leads_an_organisation(m: Mention, organisations: list[str]) -> bool:
+    """A lone name tagged a person that opens an organisation's name elsewhere in the text."""
+    if m.label != "PERSON" or m.honorific is not None or len(m.text.split()) != 1:
+        return False
+    key = fold(m.text)
+    return any(org.startswith(key + " ") for org in organisations)
+
+
+def _described_by_who(root: Token) -> bool:
+    """A name with a relative clause opened by "who": people are "who", places "which"."""
+    for clause in root.children:
+        if clause.dep_ == "relcl" and any(c.lower_ in ("who", "whom") for c in clause.children):
+            return True
+    return False
+
+
+def _named_like_a_person(doc: Doc, m: Mention) -> bool:
+    """A given name and a surname that speak or are described as someone ("Sofia Petrakis, a
+    nurse, said"), or any name a "who" clause describes; not "Victoria Station" nor "Maria
+    Hospital", whose last word names a thing."""
+    words = m.text.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return False
+    if words[-1].lower() in _NOT_A_SURNAME:
+        return False
+    root = _root(doc, m)
+    if root is None:
+        return False
+    if _described_by_who(root):
+        return True  # "Magnus Halvorsen, who has fished for crab for three decades"
+    family_first = len(words) == 2 and words[0].lower() in EAST_ASIAN_SURNAMES
+    if given_name_gender(words[0]) is None and not family_first:
+        return False
+    speaks = root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in COMMON_REPORTING_VERBS
+    described = any(
+        c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_ not in ORG_NOUNS for c in root.children
+    )
+    return speaks or described
 
 
 def _settle_surfaces(

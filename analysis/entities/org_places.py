@@ -11,7 +11,8 @@ from analysis.lexicon import word_set
 
 _PLACE_ALIASES = (
     frozenset(
-        {"us", "u.s.", "usa", "u.s.a.", "united states", "united states of america", "america"}
+        {"us", "u.s", "u.s.", "usa", "u.s.a.", "united states", "united states of america"}
+        | {"america"}
     ),
     frozenset({"uk", "u.k.", "britain", "united kingdom", "great britain"}),
 )
@@ -20,6 +21,7 @@ _ACRONYM_SKIP = word_set("of for and the on in at to & de")
 
 def cluster_others(mentions: list[Mention]) -> list[Cluster]:
     """One cluster per organisation, place or other named thing."""
+    _relabel_places(mentions)
     by_key: dict[tuple[str, str], Cluster] = {}
     for m in mentions:
         key = (_label_group(m.label), _place_key(fold(m.text)))
@@ -31,6 +33,18 @@ def cluster_others(mentions: list[Mention]) -> list[Cluster]:
         c.label = Counter(m.label for m in c.mentions).most_common(1)[0][0]
         c.name = _other_name(c)
     return clusters
+
+
+def _relabel_places(mentions: list[Mention]) -> None:
+    """A name the article also gives as a place is that place where the model called it an
+    event or a work ("the ferry to Hullness" beside the dateline's HULLNESS)."""
+    places = {fold(m.text): m.label for m in mentions if m.label in ("GPE", "LOC")}
+    for m in mentions:
+        if m.label in _PLACE_LOOKALIKES and fold(m.text) in places:
+            m.label = places[fold(m.text)]
+
+
+_PLACE_LOOKALIKES = frozenset({"EVENT", "WORK_OF_ART", "PRODUCT", "FAC"})
 
 
 def _label_group(label: str) -> str:
@@ -59,6 +73,16 @@ def _merge_short_forms(clusters: list[Cluster]) -> list[Cluster]:
         words = key.split()
         if len(words) == 1 and c.name.isupper() and 2 <= len(key) <= 7:
             targets = [t for t in long_forms if t is not c and key in _acronyms(t.name)]
+        elif c.label == "ORG":
+            # "Westmar" for "Westmar Lines"; "Defense" for "Department of Defense".
+            targets = [
+                t for t in long_forms
+                if t is not c and t.label == c.label
+                and (
+                    _without_possessives(t.name).startswith(_without_possessives(c.name) + " ")
+                    or (len(words) == 1 and _ends_a_name_of(fold(t.name), key))
+                )
+            ]
         elif len(words) > 1:
             targets = [
                 t for t in long_forms
@@ -74,6 +98,11 @@ def _merge_short_forms(clusters: list[Cluster]) -> list[Cluster]:
             targets[0].mentions.sort(key=lambda x: x.start)
             merged.add(id(c))
     return [c for c in clusters if id(c) not in merged]
+
+
+def _ends_a_name_of(name: str, word: str) -> bool:
+    """ "department of defense" ends with "of defense": the word names the whole."""
+    return name.endswith(f" of {word}") or name.endswith(f" for {word}")
 
 
 def _without_possessives(name: str) -> str:

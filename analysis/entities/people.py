@@ -33,12 +33,16 @@ def cluster_people(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
     for m in mentions:
         if len(name_tokens(m.text)) > 1:
             cluster = _add_full_name(full, m)
-            cluster.gender = cluster.gender or _gender_from_sentence(doc, m)
+            cluster.gender = (
+                cluster.gender or _gender_from_nouns(doc, m) or _gender_from_sentence(doc, m)
+            )
     singles: dict[str, Cluster] = {}
     for m in mentions:
         if len(name_tokens(m.text)) > 1:
             continue
         target = resolve_short(doc, full, m)
+        if target is None and _shared(full, m):
+            continue  # a surname two people share and the text does not settle: no one's
         if target is None:
             target = singles.setdefault(_person_key(m), Cluster(_person_key(m), "PERSON"))
         target.mentions.append(m)
@@ -48,6 +52,47 @@ def cluster_people(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
         c.mentions.sort(key=lambda x: x.start)
         c.name = _person_name(c)
     return clusters
+
+
+# Nouns that say whether the person they describe is a man or a woman.
+_GENDERED_NOUNS: dict[str, Gender] = {
+    # Not "spokesman" or "chairman": American copy gives women those titles too.
+    **dict.fromkeys(
+        word_set(
+            "husband father son brother uncle nephew grandfather grandson widower boyfriend"
+            " king prince"
+        ),
+        "m",
+    ),
+    **dict.fromkeys(
+        word_set(
+            "wife mother daughter sister aunt niece grandmother granddaughter widow girlfriend"
+            " businesswoman spokeswoman chairwoman congresswoman councilwoman actress queen"
+            " princess"
+        ),
+        "f",
+    ),
+}
+
+
+def _gender_from_nouns(doc: Doc, m: Mention) -> Gender | None:
+    """ "his sister Rania Delacroix", "Victor Halvorsen, her husband": a gendered noun the
+    name stands in apposition to, or that stands right before it, gives the name's sex."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span.root
+    related = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ in ("appos", "compound"):
+        related.append(root.head)
+    if span.start > 0:
+        related.append(doc[span.start - 1])
+    genders = {_GENDERED_NOUNS.get(t.lower_) for t in related} - {None}
+    return genders.pop() if len(genders) == 1 else None
+
+
+def _shared(clusters: list[Cluster], m: Mention) -> bool:
+    return sum(1 for c in clusters if is_alias_of(m.text, c.name)) > 1
 
 
 def _gender_from_sentence(doc: Doc, m: Mention) -> Gender | None:
@@ -86,21 +131,25 @@ def resolve_short(doc: Doc, clusters: list[Cluster], m: Mention) -> Cluster | No
         word = name_tokens(m.text)[0].lower()
         by_given = [c for c in clusters if (given_name(c.name) or "").lower() == word]
         candidates = by_given if len(by_given) == 1 else []
-    if len(candidates) > 1:
-        gender = honorific_gender(m.honorific or "")
-        compatible = [c for c in candidates if not (gender and c.gender and c.gender != gender)]
-        candidates = compatible or candidates
+    gender = honorific_gender(m.honorific or "")
+    compatible = [c for c in candidates if not (gender and c.gender and c.gender != gender)]
+    if len(candidates) == 1:
+        # "Mr. Halvorsen" is not the one Halvorsen the article names, if she is a woman.
+        return compatible[0] if compatible else None
+    candidates = compatible or candidates
     if len(candidates) <= 1:
         return candidates[0] if candidates else None
     before = [c for c in candidates if _first_start(c) < m.start]
     if not before:
         return min(candidates, key=_first_start)
+    if len(before) == 1:
+        return before[0]  # the other one of that surname is named only later
     return _likeliest_referent(doc, before, m)
 
 
-def _likeliest_referent(doc: Doc, candidates: list[Cluster], m: Mention) -> Cluster:
+def _likeliest_referent(doc: Doc, candidates: list[Cluster], m: Mention) -> Cluster | None:
     """Two people share the surname: the one named in this or the previous sentence, else the
-    one the story has named most so far. A person named in full earlier in the same sentence
+    story's main figure, else no one. A person named in full earlier in the same sentence
     would now be "he" or "she", so a bare surname there means the other one."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
@@ -112,20 +161,31 @@ def _likeliest_referent(doc: Doc, candidates: list[Cluster], m: Mention) -> Clus
     recent = [c for c in candidates if _last_start_before(c, m.start) >= previous_start]
     if recent:
         return max(recent, key=lambda c: _last_start_before(c, m.start))
-    return max(
-        candidates,
-        key=lambda c: (_count_before(c, m.start), _last_start_before(c, m.start)),
+    return _main_figure(candidates, m.start)
+
+
+def _main_figure(candidates: list[Cluster], position: int) -> Cluster | None:
+    """Where one of the people sharing a surname is the story's main figure, named more often
+    than anyone else so far, the bare surname is theirs (the other is named in full each
+    time: "Clinton" and "former President Bill Clinton"); where they are named alike, the
+    surname is not settled and no one is guessed."""
+    if len(candidates) == 1:
+        return candidates[0]
+    counts = sorted(
+        ((_count_before(c, position), i) for i, c in enumerate(candidates)), reverse=True
     )
+    (top, index), (second, _) = counts[0], counts[1]
+    return candidates[index] if top > second else None
+
+
+def _count_before(c: Cluster, position: int) -> int:
+    return sum(1 for x in c.mentions if x.start < position)
 
 
 def _named_in_full(c: Cluster, low: int, high: int) -> bool:
     return any(
         low <= x.start < high and len(name_tokens(x.text)) > 1 for x in c.mentions
     )
-
-
-def _count_before(c: Cluster, position: int) -> int:
-    return sum(1 for x in c.mentions if x.start < position)
 
 
 def _first_start(c: Cluster) -> int:
@@ -137,7 +197,8 @@ def _last_start_before(c: Cluster, position: int) -> int:
 
 
 def _person_name(c: Cluster) -> str:
-    forms = [" ".join(name_tokens(m.text)) for m in c.mentions]
+    """The fullest form, honorific and possessive dropped but a suffix kept ("Curtis Lamb Jr.")."""
+    forms = [" ".join(name_tokens(m.text, keep_suffix=True)) for m in c.mentions]
     return max(forms, key=lambda f: (len(f.split()), len(f)))
 
 

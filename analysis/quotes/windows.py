@@ -51,18 +51,27 @@ def _inside(token: Token, span: QuoteSpan | None) -> bool:
     return span is not None and span.start <= token.idx < span.end
 
 
+SIGNATURE_DASHES = frozenset({"―", "—", "–", "-", "--"})
+
+
 def after_window(doc: Doc, span: QuoteSpan, following: QuoteSpan | None) -> list[Token]:
     """Tokens after the closing mark up to the sentence's end, the next quote or paragraph."""
     if span.close_mark is None:
         return []
     limit = following.open_mark if following else len(text_of(doc))
     tokens: list[Token] = []
+    first_index = token_index_at(doc, span.close_mark + 1)
     for token in _tokens_from(doc, span.close_mark + 1):
         if token.idx >= limit or "\n" in token.text:
             break
-        # 'said Army Capt. Jo Pardo' with the period its own token inside the name.
+        if token.is_space:
+            continue
+        # 'said Army Capt. Jo Pardo' with the period its own token inside the name; '”. ― Name'
+        # with the quote's full stop outside the marks before a signature.
         if token.text in SENTENCE_ENDS and token.dep_ not in {"compound", "flat"}:
-            break
+            if not (token.i == first_index and _dash_follows(doc, token)):
+                break
+            continue
         tokens.append(token)
     return [t for t in tokens if not is_mark(t)]
 
@@ -90,6 +99,11 @@ def _sentence_back_from(doc: Doc, index: int, floor: int) -> list[Token]:
 def is_mark(token: Token) -> bool:
     """Whether the token is a quotation mark of any style."""
     return token.text in QUOTE_MARKS
+
+
+def _dash_follows(doc: Doc, token: Token) -> bool:
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return following is not None and following.text in SIGNATURE_DASHES
 
 
 def _tokens_from(doc: Doc, char: int) -> Iterator[Token]:

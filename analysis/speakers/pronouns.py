@@ -46,25 +46,34 @@ def subject_antecedent(
 ) -> Person | None:
     """The subject before the pronoun in its sentence, else the last speaker or subject of the
     nearest earlier sentence that has one; None when neither is compatible."""
+    found = _candidates(pronoun, person_at, spoken, quoted)
+    return next((p for p in found if _compatible(p, gender)), None)
+
+
+def _candidates(
+    pronoun: Token, person_at: PersonAt, spoken: list[SpokenBefore], quoted: list[tuple[int, int]]
+) -> list[Person]:
+    """The people a pronoun may stand for, likeliest first: its own sentence's subjects (the
+    main clause's first: "Reid said Rubio and Cruz are '…', but he gave"), then the speaker or
+    subject of each earlier sentence of the paragraph, nearest first."""
     doc = pronoun.doc
     sentence = pronoun.sent
     before = [t for t in doc[sentence.start : pronoun.i] if not in_quoted(t, quoted)]
-    # The main clause's subject first ("Reid said Rubio and Cruz are '…', but he gave"),
-    # then the nearest.
-    for token in sorted(reversed(before), key=_depth):
-        found = _person_subject(token, person_at)
-        if found is not None and _compatible(found, gender):
-            return found
+    found = [
+        person
+        for token in sorted(reversed(before), key=_depth)
+        if (person := _person_subject(token, person_at)) is not None
+    ]
     for _ in range(_SENTENCES_BACK):
         if sentence.start == 0:
-            return None
+            break
         sentence = doc[sentence.start - 1].sent
         if _crosses_paragraphs(doc, sentence):
-            return None
-        found = _speaker_or_subject(sentence, person_at, spoken, quoted)
-        if found is not None and _compatible(found, gender):
-            return found
-    return None
+            break
+        person = _speaker_or_subject(sentence, person_at, spoken, quoted)
+        if person is not None:
+            found.append(person)
+    return found
 
 
 def _speaker_or_subject(

@@ -12,10 +12,11 @@ from analysis.entities.names import (
     honorific_gender,
     is_alias_of,
     is_honorific,
+    name_tokens,
     pronoun_gender,
     surname_word,
 )
-from analysis.lexicon import SPEAKER_LABELS, SPEAKER_PRONOUNS
+from analysis.lexicon import DOUBLE_QUOTE_MARKS, REPORTING_VERBS, SPEAKER_LABELS, SPEAKER_PRONOUNS
 from analysis.quotes.marks import QuoteSpan
 from analysis.speakers.pronouns import Person, SpokenBefore, subject_antecedent
 from analysis.speakers.tokens import looks_like_name, relative_antecedent
@@ -57,7 +58,12 @@ class SpeakerResolver:
         if token is None:
             return None
         token = _appositive_name(relative_antecedent(token))
-        if token.lower_ in SPEAKER_PRONOUNS:
+        if token.lower_ in SPEAKER_PRONOUNS and (_before_age(token) or _capital_inside(token)):
+            # "He, 61, said", '"…," He said': a family name spelled like a pronoun.
+            named = self._person_by_family_name(token.text)
+            if named is not None:
+                return Speaker(named.name, None, attribution.cue, self._gender_of(named), "PERSON")
+        if token.lower_ in SPEAKER_PRONOUNS and not _after_honorific(token):
             return self._pronoun(token, attribution.cue)
         cluster = self._cluster_at(token)
         if cluster is not None:
@@ -70,6 +76,8 @@ class SpeakerResolver:
         ent = _entity_of(token)
         if ent is not None:
             label = ent.label_
+            if label == "PERSON" and self._shared_surname(ent.text):
+                return Speaker(None, None, attribution.cue)  # 'Marsh' with two Marshes: unsettled
             name = ent.text if label != "PERSON" else self._canonical(ent.text)
             return Speaker(_drop_article(name), None, attribution.cue, label=label)
         if token.pos_ == "PROPN" and token.text[:1].isupper():
@@ -114,6 +122,17 @@ class SpeakerResolver:
                 return cluster
         return None
 
+    def _person_by_family_name(self, word: str) -> EntityCluster | None:
+        people = [c for c in self.clusters if c.label == "PERSON" and c.name.split()[0] == word]
+        return people[0] if len(people) == 1 and len(people[0].name.split()) > 1 else None
+
+    def _shared_surname(self, name: str) -> bool:
+        """Whether a lone surname is shared by two people named in full."""
+        if len(name_tokens(name)) != 1:
+            return False
+        people = [c for c in self.clusters if c.label == "PERSON"]
+        return len({c.name for c in people if is_alias_of(name, c.name)}) > 1
+
     def _canonical(self, name: str) -> str:
         """The fullest earlier or later PERSON name this one is an alias of."""
         best = name
@@ -123,6 +142,8 @@ class SpeakerResolver:
         return best
 
     def _gender_of(self, cluster: EntityCluster) -> str | None:
+        if cluster.gender is not None:
+            return cluster.gender
         for surface in cluster.surfaces:
             first = surface.split()[0] if surface.split() else ""
             if is_honorific(first) and honorific_gender(first):
@@ -246,6 +267,33 @@ def _titled_in_text(ent: Span, lemma: str) -> bool:
     return ent.start > 0 and doc[ent.start - 1].lemma_.lower() == lemma
 
 
+def _capital_inside(token: Token) -> bool:
+    """ '"…," He said': a capitalised "He" inside a sentence is a family name, not a pronoun."""
+    if not token.text[:1].isupper() or token.i == 0 or token.is_sent_start:
+        return False
+    before = token.doc[token.i - 1]
+    return before.is_quote or before.text in {",", ";"}
+
+
+def _before_age(token: Token) -> bool:
+    """ "He, 61, said": a capitalised word followed by an age between commas."""
+    doc = token.doc
+    following = doc[token.i + 1 : token.i + 4]
+    return (
+        token.text[:1].isupper()
+        and len(following) == 3
+        and following[0].text == ","
+        and following[1].like_num
+        and following[2].text == ","
+    )
+
+
+def _after_honorific(token: Token) -> bool:
+    """ "Mr He said", "Ms. You told": a family name spelled like a pronoun."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return before is not None and is_honorific(before.text) and before.text[:1].isupper()
+
+
 def _ent_gender(ent: Span) -> str | None:
     first = ent.doc[ent.start - 1] if ent.start > 0 else None
     if first is not None and is_honorific(first.text):
@@ -284,14 +332,49 @@ def _name_span(token: Token) -> Span:
     return token.doc[start : token.i + 1]
 
 
+# Modifiers after the noun that still say who the source is: "a person familiar with the
+# company's finances", "a diplomat based in Brussels", "two officials who spoke on condition
+# of anonymity" (a relative clause after a comma is left out).
+_DESCRIBING_AFTER = {"prep", "amod", "acl", "relcl"}
+_PHRASE_STOPS = {",", ";", ":", "(", "—", "–", "--"}
+
+
 def _noun_phrase(token: Token) -> str:
-    """The words describing an unnamed source: "a senior port official"."""
+    """The words describing an unnamed source, the whole noun phrase up to a comma or a
+    quotation mark: "a senior port official", "a person familiar with the company's finances"."""
     start = token.left_edge.i
     end = token.i + 1
-    for child in token.children:
-        if child.dep_ == "prep" and child.i == end and child.lower_ in {"at", "of", "from", "in"}:
-            end = child.right_edge.i + 1
+    for child in sorted(token.children, key=lambda c: c.i):
+        if child.i < end or child.dep_ not in _DESCRIBING_AFTER or child.left_edge.i != end:
+            continue
+        if child.dep_ == "prep" and child.lower_ in {"to", "about", "on", "during", "after"}:
+            break  # "an official said to reporters": no longer the description
+        reporting = child.lemma_.lower() in REPORTING_VERBS
+        if child.dep_ == "acl" and (child.tag_ not in {"VBN", "VBG"} or reporting):
+            break  # 'A senior official acknowledged that …': the verb, misread as a modifier
+        words = token.doc[end : child.right_edge.i + 1]
+        if any(t.text in DOUBLE_QUOTE_MARKS for t in words):
+            break  # 'the authors of the “Growth and Opportunity Project”': a title, not a who
+        stop = next((t.i for t in words if t.text in _PHRASE_STOPS), None)
+        if stop is not None:
+            end = stop
+            break
+        end = child.right_edge.i + 1
+        if child.dep_ == "relcl":
+            end = _to_main_verb(token, end)
     return token.doc[start:end].text
+
+
+def _to_main_verb(token: Token, end: int) -> int:
+    """A relative clause runs on to the verb the source is subject of ('A district official
+    who was not authorised to speak publicly said'), where the parse may hang its last words."""
+    verb = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass") or verb.i <= end:
+        return end
+    words = token.doc[end : verb.i]
+    if any(t.text in _PHRASE_STOPS or t.is_quote for t in words) or len(words) > 4:
+        return end
+    return verb.i
 
 
 def _entity_of(token: Token) -> Span | None:

@@ -1,0 +1,211 @@
+"""Rules from fresh wire copy: names NER cuts short, sex and shared surnames, places inside a
+cue's clause, dash signatures, unnamed sources and the entity lines, each with cases they must
+not match."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from analysis.pipeline import analyze
+from analysis.types import Report
+from intake.article import Article
+
+HEADLINE = "A story\n\n"
+
+
+def report_of(nlp: Language, body: str) -> Report:
+    """The full analysis of a headline and the given paragraphs."""
+    return analyze(nlp, Article(text=HEADLINE + body))
+
+
+def speakers(report: Report) -> list[str | None]:
+    """Each quote's speaker, or its description for an unnamed source, in text order."""
+    return [q.speaker or q.speaker_description for q in report.quotes]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # NER left out the given name at a sentence start; the suffix stays in the name.
+        (
+            "Curtis Lamb Jr., a spokesman for the union, called the plan “a slow abandonment "
+            "of the countryside.” “Nobody voted for this,” Mr. Lamb said.",
+            ["Curtis Lamb Jr.", "Curtis Lamb Jr."],
+        ),
+        (
+            "Marcus Whitfield III, the former minister, said the plan was wrong. “I warned "
+            "them,” the former minister said.",
+            ["Marcus Whitfield III"],
+        ),
+        # A family name spelled like an English word opens the name, and "Mr He" is a name.
+        (
+            "He Jianxiong, an investor, spoke first. “The numbers must add up,” Mr He said.",
+            ["He Jianxiong"],
+        ),
+        # Must not match: a capitalised title before a full name is not its given name.
+        ("Leader Ada Holm spoke first. “We will vote no,” Holm said.", ["Ada Holm"]),
+        # Must not match: "He" opening a sentence after a named man is the pronoun.
+        (
+            "Tomas Berg, an economist, spoke first. He said, “The numbers must add up.”",
+            ["Tomas Berg"],
+        ),
+    ],
+)
+def test_names_ner_cut_short(nlp: Language, body: str, expected: list[str | None]) -> None:
+    assert speakers(report_of(nlp, body)) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # Two people of one surname: the honorific's sex decides, as kinship nouns tell it.
+        (
+            "Emeka Delacroix, a farmer, and his sister Rania Delacroix, a teacher, both "
+            "signed. “This is our home,” Mr. Delacroix said. “We will not leave,” "
+            "Ms. Delacroix said.",
+            ["Emeka Delacroix", "Rania Delacroix"],
+        ),
+        # An honorific that contradicts the only person of that surname joins no one.
+        (
+            "Mette Halvorsen, who runs the pharmacy, said she was worried. “It is bad,” "
+            "Mr. Halvorsen said.",
+            ["Halvorsen"],
+        ),
+        # A name NER tagged an organisation, but which speaks and is described, is a person.
+        (
+            "Sofia Petrakis, a nurse at the clinic, said the closures hurt. “Patients "
+            "wait for weeks,” she said.",
+            ["Sofia Petrakis"],
+        ),
+    ],
+)
+def test_sex_and_shared_surnames(nlp: Language, body: str, expected: list[str | None]) -> None:
+    assert speakers(report_of(nlp, body)) == expected
+
+
+def test_a_bare_shared_surname_named_alike_stays_unsettled(nlp: Language) -> None:
+    body = (
+        "Daniel Marsh and Petra Marsh run the farm.\n\n"
+        "Prices have fallen for two years, and the farm has cut its herd by a third.\n\n"
+        "“We cannot go on like this,” Marsh said."
+    )
+    assert speakers(report_of(nlp, body)) == [None]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A place inside the clause that leads to the quote is not its speaker.
+        (
+            "A senior official acknowledged to the news agency that Seoul is watching the "
+            "border closely, adding, “We are ready for anything.”",
+            ["A senior official"],
+        ),
+        # Must not match: a place that is the subject of a reporting verb speaks.
+        ("Seoul said in a statement that it “regrets the decision.”", ["Seoul"]),
+        # A full name NER missed, described and speaking, is a person.
+        (
+            "Moon Jae-kyung, the unification minister, told lawmakers that the North had "
+            "rejected the offer, saying, “They did not even read it.”",
+            ["Moon Jae-kyung"],
+        ),
+    ],
+)
+def test_places_and_missed_names(nlp: Language, body: str, expected: list[str | None]) -> None:
+    assert speakers(report_of(nlp, body)) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "“We will win this state.” ― Republican presidential candidate Ben Carson",
+            ["Ben Carson"],
+        ),
+        ("“I have a plan for that.” ― former Florida Gov. Jeb Bush", ["Jeb Bush"]),
+        ("“We will win it big”. ― Donald Trump", ["Donald Trump"]),
+        (
+            "“We need a president who fights.”  ― Hillary Clinton, in Philadelphia",
+            ["Hillary Clinton"],
+        ),
+        (
+            "“It is a disgrace to the party.” ― a senior Republican aide",
+            ["a senior Republican aide"],
+        ),
+        # Must not match: a dash inside the reporter's own sentence signs nothing.
+        (
+            "Hillary Clinton said the plan was “a reckless waste of money” — a view few shared.",
+            ["Hillary Clinton"],
+        ),
+    ],
+)
+def test_dash_signatures(nlp: Language, body: str, expected: list[str | None]) -> None:
+    assert speakers(report_of(nlp, body)) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "“The books are a mess,” said a person familiar with the company's finances, who "
+            "asked not to be named.",
+            "a person familiar with the company's finances",
+        ),
+        (
+            "“We were not told,” a senior diplomat in Brussels said.",
+            "a senior diplomat in Brussels",
+        ),
+        # Must not run on into the verb the parser hung on the noun.
+        (
+            "A senior official acknowledged that talks had stalled, adding, “We are ready.”",
+            "A senior official",
+        ),
+    ],
+)
+def test_unnamed_source_is_the_whole_noun_phrase(nlp: Language, body: str, expected: str) -> None:
+    quote = report_of(nlp, body).quotes[0]
+    assert (quote.speaker, quote.speaker_description) == (None, expected)
+
+
+def test_a_quote_over_paragraphs_takes_its_own_cue(nlp: Language) -> None:
+    body = (
+        "“We are pleased,” said Rui Matos, the port director.\n\n"
+        "“The terminal will double its capacity by 2028. It will hire 400 people.\n\n"
+        "“And it will do so without public money,” said Ana Ferreira, the finance minister."
+    )
+    assert speakers(report_of(nlp, body)) == ["Rui Matos", "Ana Ferreira", "Ana Ferreira"]
+
+
+ENTITY_TEXT = (
+    "HULLNESS, Scotland (AP) — Westmar Lines will stop its ferry to Hullness in May, leaving "
+    "the islanders of Skerry Isles without a boat. Westmar blamed fuel costs.\n\n"
+    "The U.S. Department of Defense, which runs a radar station on the islands, said the cuts "
+    "would not affect its work. Defense officials declined to comment. South Korea's "
+    "Unification Ministry said its research vessel would no longer call.\n\n"
+    "Residents on Mill Lane gathered outside the harbour office. “We are being cut off,” said "
+    "Moira Keith, who runs the post office. She said measles and Covid had shown how much the "
+    "islands depend on the boat.\n\n"
+    "Photo Gallery\n\n"
+    "Ferries are a lifeline for the islands."
+)
+
+
+def test_entity_lines_hold_only_people_organisations_and_places(nlp: Language) -> None:
+    report = report_of(nlp, ENTITY_TEXT)
+    by_label: dict[str, set[str]] = {}
+    for entity in report.entities:
+        by_label.setdefault(entity.label, set()).add(entity.name)
+    assert by_label["PERSON"] == {"Moira Keith"}
+    assert "Unification Ministry" in by_label["ORG"]
+    assert "Defense" not in by_label["ORG"]  # one organisation, "Department of Defense"
+    assert "South Korea" in by_label["GPE"]
+    assert "Skerry Isles" in by_label.get("LOC", set())
+    everything = {name for names in by_label.values() for name in names}
+    assert not everything & {
+        "Mill Lane",
+        "Covid",
+        "Photo Gallery",
+        "South Korea's Unification Ministry",
+    }
+    assert all(e.label in {"GPE", "LOC"} for e in report.entities if e.name == "Hullness")
