@@ -7,6 +7,11 @@ from analysis.lexicon import word_set
 
 _FEMALE = word_set(
     """
+    karin katrin anke ilse greta ingrid inga liv sigrid solveig kirsten birgit annika
+    marta ana ines beatriz carla lucia paula rosa teresa carmen pilar elena giulia chiara
+    francesca alessandra sofia eleni dimitra katerina maria irina natalia oksana daria
+    amira yasmina layla zainab ngozi amara chioma adaeze wanjiru fatou aminata
+    colleen moira fiona morag eilidh harriet gloria dana andrea ingrid
     mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
     margaret betty sandra ashley dorothy kimberly emily donna michelle carol amanda melissa
     deborah stephanie rebecca laura sharon cynthia kathleen amy shirley angela helen anna
@@ -24,6 +29,12 @@ _FEMALE = word_set(
 )
 _MALE = word_set(
     """
+    pieter jan willem hendrik joost bram sven magnus nils erik olaf bjorn lars anders
+    rui joao joaquim tomas pedro miguel carlos jorge luis antonio francisco javier
+    giovanni marco luca matteo giuseppe nikos dimitris giorgos yannis kostas andreas
+    antoine pierre jean francois louis olivier emeka chinedu kwame kofi oluwaseun
+    ahmed karim tariq youssef hamza ewan hamish callum angus lionel curtis marcus
+    raymond dale harold
     james robert john michael william david richard joseph thomas charles christopher
     daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george
     timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry

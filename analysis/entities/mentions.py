@@ -187,10 +187,10 @@ def _speaking_names(doc: Doc, found: list[Mention], skip: list[tuple[int, int]])
             continue  # "Westmar Lines, the shipping company, said"
         if not (appositions or token.head.lemma_ in COMMON_REPORTING_VERBS):
             continue
-        if not token.is_alpha and token.lower_ not in NAME_SUFFIXES:
+        if not token.is_alpha and not _suffix_end(token):
             continue  # "Sanders's", but "Lionel Basset Sr." is a name
         start = token.i
-        while start > 0 and doc[start - 1].head.i == token.i and _name_piece(doc[start - 1]):
+        while start > 0 and _name_piece(doc[start - 1]):
             start -= 1
         # A title in front is not the name: "Superintendent Marcus Delgado", where the story
         # also writes "the superintendent".
@@ -214,7 +214,15 @@ def _speaking_names(doc: Doc, found: list[Mention], skip: list[tuple[int, int]])
 
 
 def _name_piece(token: Token) -> bool:
-    return (token.pos_ == "PROPN" and token.dep_ in ("compound", "flat")) or token.text == "-"
+    """A word of the name run before a speaking name: "Moon Jae - kyung", "Lionel Basset Sr"."""
+    return (token.pos_ == "PROPN" and token.text[:1].isupper()) or token.text == "-"
+
+
+def _suffix_end(token: Token) -> bool:
+    """The full stop of "Sr." or "Jr.", which the tokenizer may split off as its own word."""
+    if token.lower_ in NAME_SUFFIXES:
+        return True
+    return token.text == "." and token.i > 0 and token.doc[token.i - 1].lower_ in NAME_SUFFIXES
 
 
 def _complete_names(

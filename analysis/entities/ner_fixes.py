@@ -202,8 +202,10 @@ def _leads_an_organisation(m: Mention, organisations: list[str]) -> bool:
 
 
 def _described_by_who(root: Token) -> bool:
-    """A name with a relative clause opened by "who": people are "who", places "which"."""
-    for clause in root.children:
+    """A name with a relative clause opened by "who": people are "who", places "which". The
+    clause may hang on the noun the name stands beside ("Her neighbour Magnus Halvorsen, who")."""
+    holders = [root, root.head] if root.dep_ == "appos" else [root]
+    for clause in (c for holder in holders for c in holder.children):
         if clause.dep_ == "relcl" and any(c.lower_ in ("who", "whom") for c in clause.children):
             return True
     return False
