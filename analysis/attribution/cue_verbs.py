@@ -105,6 +105,9 @@ def subject_of(verb: Token, window: list[Token]) -> Token | None:
         if current.dep_ not in SUBJECTLESS_CLAUSES or current.head is current:
             break
         child, current = current, current.head
+    aged = _age_as_subject(verb)
+    if aged is not None and aged.i in in_window:
+        return aged  # '"…," the 54-year-old said', the age parsed as a modifier of the verb
     # "…," said Martin Indyk: the parser may hang the name on the verb another way.
     # '"…," Ramos, 58, told AFP' parsed as a conjunction: the name before the verb speaks.
     # Never a date, a possessive, a modifier or a place inside a prepositional phrase.
@@ -178,6 +181,14 @@ def _may_speak(token: Token) -> bool:
 
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _age_as_subject(verb: Token) -> Token | None:
+    """The "old" of "the 54-year-old" hanging on the verb where its subject should be."""
+    for child in verb.children:
+        if child.lower_ == "old" and child.i >= 2 and child.doc[child.i - 2].lower_ == "year":
+            return child
+    return None
 
 
 def _misread_as_modifier(verb: Token) -> bool:

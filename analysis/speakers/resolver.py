@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from analysis.doc_text import text_of
 from analysis.entities.given_names import given_name_gender
 from analysis.entities.names import (
     honorific_gender,
@@ -122,6 +124,20 @@ class SpeakerResolver:
                 return cluster
         return None
 
+    def _person_of_age(self, description: str) -> str | None:
+        """ "the 54-year-old": the one person the article gave that age ("Mr. Whitfield, 54,")."""
+        match = _AGE_REFERENCE.match(description)
+        if match is None:
+            return None
+        age = re.compile(rf",\s*{match.group(1)}\b")
+        full = text_of(self.doc)
+        people = {
+            c.name
+            for c in self.clusters
+            if c.label == "PERSON" and any(age.match(full, end) for _, end in c.spans)
+        }
+        return people.pop() if len(people) == 1 else None
+
     def _person_by_family_name(self, word: str) -> EntityCluster | None:
         people = [c for c in self.clusters if c.label == "PERSON" and c.name.split()[0] == word]
         return people[0] if len(people) == 1 and len(people[0].name.split()) > 1 else None
@@ -201,6 +217,9 @@ class SpeakerResolver:
     def _described(self, token: Token, cue: str) -> Speaker:
         """A title or an unnamed source: resolved through an earlier apposition, else described."""
         description = _noun_phrase(token)
+        aged = self._person_of_age(description)
+        if aged is not None:
+            return Speaker(aged, None, cue)
         for ent in _entities_within(token):
             if ent.label_ == "PERSON":
                 cluster = self._cluster_at(ent.root)
@@ -265,6 +284,9 @@ def _titled_in_text(ent: Span, lemma: str) -> bool:
     if any(t.lemma_.lower() == lemma for t in ent):
         return True  # "Superintendent Marcus Delgado" tagged title and all
     return ent.start > 0 and doc[ent.start - 1].lemma_.lower() == lemma
+
+
+_AGE_REFERENCE = re.compile(r"^(?:[Tt]he )?(\d{1,3}) ?- ?year ?- ?old$")
 
 
 def _capital_inside(token: Token) -> bool:
