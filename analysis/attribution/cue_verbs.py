@@ -11,6 +11,7 @@ from analysis.lexicon import (
     NOT_SPEAKER_LABELS,
     OBJECT_DEPS,
     OBJECT_RELATIVES,
+    PLACE_LABELS,
     RELATIVE_PRONOUNS,
     REPORTING_NOUNS,
     REPORTING_VERBS,
@@ -93,6 +94,10 @@ def subject_of(verb: Token, window: list[Token]) -> Token | None:
     current = child = verb
     for _ in range(6):
         subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS and c.i in in_window]
+        if subjects and _place_in_reported_clause(subjects[0], current):
+            # 'Long acknowledged that Beijing was watching, adding, "…"': not Beijing's words.
+            child, current = current, current.head
+            continue
         if subjects and not not_participle_host(verb, child, current):
             # 'Ryan, who used the words when asked': the asking is not the relative's to report.
             if current is not verb and subjects[0].lower_ in RELATIVE_PRONOUNS:
@@ -175,12 +180,20 @@ def _may_speak(token: Token) -> bool:
         return False
     head = name_head(token)
     speaks = head.dep_ in SUBJECT_DEPS and is_cue_verb(head.head)
-    if token.ent_type_ in _PLACE_LABELS and not speaks:
+    if token.ent_type_ in PLACE_LABELS and not speaks:
         return False
     return head.dep_ not in {"pobj", "poss", "compound"}
 
 
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+def _place_in_reported_clause(subject: Token, clause: Token) -> bool:
+    """A place that is the subject of a clause another verb reports, not of a cue of its own."""
+    return (
+        subject.ent_type_ in PLACE_LABELS
+        and clause.dep_ == "ccomp"
+        and not is_cue_verb(clause)
+        and clause.head is not clause
+    )
 
 
 def _age_as_subject(verb: Token) -> Token | None:

@@ -10,11 +10,10 @@ from spacy.tokens import Doc, Span, Token
 from analysis.entities.given_names import given_name_gender
 from analysis.entities.mention_types import Mention
 from analysis.entities.names import EAST_ASIAN_SURNAMES, is_alias_of, name_tokens, surname
-from analysis.lexicon import COMMON_REPORTING_VERBS, POSSESSIVE_ENDINGS, word_set
+from analysis.lexicon import COMMON_REPORTING_VERBS, PLACE_LABELS, POSSESSIVE_ENDINGS, word_set
 from analysis.text.boilerplate import dateline_place
 
 CONFUSABLE_LABELS = word_set("PERSON ORG GPE LOC FAC NORP")
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _TIE_ORDER = ("GPE", "LOC", "ORG", "FAC", "NORP", "PERSON")
 # Head nouns that make a name an organisation: "the power company Westgrid", "Lumenar, the maker".
 ORG_NOUNS = word_set(
