@@ -265,7 +265,6 @@ def find_attribution(
     return None
 
 
-
 def first_token(doc: Doc, span: QuoteSpan) -> Token | None:
     """The quote's first token, if the text has one there."""
     index = token_index_at(doc, span.start)
