@@ -92,9 +92,13 @@ def _clean_entity(doc: Doc, ent: Span) -> Mention | None:
     """Trim "the", possessives and punctuation; take in an honorific written before a name."""
     start, end = ent.start, ent.end
     for i in range(start, end):
-        if doc[i].is_space or "\n" in doc[i].text:
-            end = i  # NER sometimes runs a name into the next line
+        if doc[i].is_space or "\n" in doc[i].text or (i > start and doc[i].text == "("):
+            end = i  # NER sometimes runs a name into the next line or its bracketed acronym
             break
+    if ent.label_ == "ORG":
+        # "KCNA news agency", "Unite union": the name, not the common noun after it.
+        while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].pos_ == "NOUN":
+            end -= 1
     while start < end and doc[start].lower_ == "the":
         start += 1
     start = trim_leading_possessive(doc, start, end, ent.label_)

@@ -33,7 +33,7 @@ STAFF_NOUNS = word_set(
 _AGENT_VERBS = word_set("see review obtain report publish confirm interview contact")
 # Acronyms of common nouns the model tags as places or people: "the shift to AI".
 COMMON_ACRONYMS = word_set(
-    "AI IT TV GDP CEO CFO COO CTO IPO HR PR ESG EV EVs VR AR IoT API APIs PC PCs SUV SUVs"
+    "AI IT TV GDP CEO CFO COO CTO IPO HR PR ESG EV EVs VR AR IoT API APIs PC PCs SUV SUVs GP"
     " DNA RNA HIV AIDS LGBT LGBTQ PhD MBA CCTV GPS SMS ATM ATMs VAT ID IDs Q&A"
 )
 # All-caps abbreviations that really are places.
@@ -44,6 +44,10 @@ DISEASES = word_set(
     " influenza tuberculosis dengue anthrax"
 )
 _STREET_WORDS = word_set("lane road street avenue boulevard terrace")
+_STREET_FIRST_WORDS = word_set("rua avenida calle rue via strada ulica")
+_LAW_WORDS = word_set("act law policy treaty directive regulation code bill")
+_SHIP_PREFIXES = word_set("MV HMS USS RMS SS MS")
+_STRUCTURE_WORDS = word_set("bridge tunnel arena stadium airport dam pier")
 _NOT_A_STREET_LABEL = word_set("PERSON ORG GPE LOC FAC")
 _LAND_WORDS = word_set(
     "isles islands island peninsula archipelago mountains river lake bay coast valley"
@@ -61,9 +65,18 @@ def span_label(doc: Doc, start: int, end: int, label: str) -> str | None:
     text = doc[start:end].text
     if text in COMMON_ACRONYMS or doc[start:end].lemma_.lower() in DISEASES:
         return None
-    last = doc[end - 1].lower_
-    if end - start > 1 and last in _STREET_WORDS and label in _NOT_A_STREET_LABEL:
-        return None  # "Mill Lane", "Harcourt Road": an address, not a person or a place
+    last, first = doc[end - 1].lower_, doc[start].lower_
+    street = last in _STREET_WORDS or first in _STREET_FIRST_WORDS
+    if end - start > 1 and street and label in _NOT_A_STREET_LABEL:
+        return None  # "Mill Lane", "Rua do Almada": an address, not a person or a place
+    if end - start == 1 and doc[start].pos_ == "ADJ" and label != "NORP":
+        return None  # "Olympic" tagged a facility: an adjective names nothing
+    if end - start > 1 and last in _LAW_WORDS and label in ("ORG", "PERSON", "EVENT"):
+        return "LAW"  # "Common Fisheries Policy", "Public Contracts Code"
+    if doc[start].text in _SHIP_PREFIXES and end - start > 1:
+        return "PRODUCT"  # "MV Solan Goose": a ship, not an organisation
+    if end - start > 1 and last in _STRUCTURE_WORDS and label in ("ORG", "PERSON"):
+        return "FAC"  # "Valmoura Bridge", "Eastside Ice Arena"
     if end - start > 1 and last in _LAND_WORDS and label not in PLACE_LABELS:
         return "LOC"  # "Skerry Isles" tagged a person, "the Vale River" a work of art
     if label in _PLACE_LOOKALIKES and _after_place_preposition(doc, start, end):
@@ -130,6 +143,7 @@ def fix_labels(doc: Doc, mentions: list[Mention], text: str) -> None:
             for m in group:
                 if m.honorific is None and m.label in CONFUSABLE_LABELS - {"NORP"}:
                     m.label = "ORG"
+    mentions[:] = [m for m in mentions if not _family_plural(m, surnames)]
     organisations = [fold(m.text) for m in mentions if m.label == "ORG"]
     for m in mentions:
         if _leads_an_organisation(m, organisations):
@@ -190,6 +204,12 @@ def _is_person_here(doc: Doc, m: Mention) -> bool:
     if any(child.tag_ == "POS" for child in root.children):
         return True
     return root.dep_ == "nsubj" and root.head.lemma_ in COMMON_REPORTING_VERBS
+
+
+def _family_plural(m: Mention, surnames: set[str]) -> bool:
+    """ "the Jansens", "the Lees": a family, not one person nor an organisation."""
+    word = m.text.lower()
+    return " " not in word and word.endswith("s") and word[:-1] in surnames
 
 
 def _leads_an_organisation(m: Mention, organisations: list[str]) -> bool:

@@ -21,6 +21,7 @@ _CREDIT_LINE = re.compile(
       | (?:sign\s+up|subscribe)\b.{0,80}(?:newsletter|inbox)
       | (?:copyright|©|\(c\)\s)
       | all\s+rights\s+reserved
+      | our\s+standards\s*:
     )""",
     re.IGNORECASE | re.VERBOSE,
 )

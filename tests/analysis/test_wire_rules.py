@@ -209,3 +209,29 @@ def test_entity_lines_hold_only_people_organisations_and_places(nlp: Language) -
         "South Korea's Unification Ministry",
     }
     assert all(e.label in {"GPE", "LOC"} for e in report.entities if e.name == "Hullness")
+
+
+ENTITY_TEXT_2 = (
+    "OSLO, March 3 (Reuters) - Pieter Jansen and Karin Jansen, who fish out of Urk, said the "
+    "Jansens would sell their boat. The KCNA news agency and the Unite union said nothing.\n\n"
+    "The International Council for the Exploration of the Sea (ICES) advised a cut under the "
+    "Common Fisheries Policy. The MV Solan Goose sails from the Valmoura Bridge, near the Rua "
+    "do Almada, every Olympic summer.\n\n"
+    "Our Standards: The Thomson Reuters Trust Principles."
+)
+
+
+def test_entity_lines_drop_families_laws_ships_and_footers(nlp: Language) -> None:
+    report = report_of(nlp, ENTITY_TEXT_2)
+    names = {(e.name, e.label) for e in report.entities}
+    everything = {name for name, _ in names}
+    organisations = {name for name, label in names if label == "ORG"}
+    assert not everything & {
+        "Jansens",
+        "Rua do Almada",
+        "Olympic",
+        "Thomson Reuters Trust Principles",
+    }
+    assert not organisations & {"Common Fisheries Policy", "MV Solan Goose", "Valmoura Bridge"}
+    assert "KCNA news agency" not in organisations and "Unite union" not in organisations
+    assert not any("(" in name for name in everything)
