@@ -97,7 +97,7 @@ def _clean_entity(doc: Doc, ent: Span) -> Mention | None:
             break
     if ent.label_ == "ORG":
         # "KCNA news agency", "Unite union": the name, not the common noun after it.
-        while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].pos_ == "NOUN":
+        while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].is_alpha:
             end -= 1
     while start < end and doc[start].lower_ == "the":
         start += 1
@@ -199,7 +199,7 @@ def _speaking_names(doc: Doc, found: list[Mention], skip: list[tuple[int, int]])
         # A title in front is not the name: "Superintendent Marcus Delgado", where the story
         # also writes "the superintendent".
         common = lowercase_words(doc)
-        while start < token.i and (is_honorific(doc[start].text) or doc[start].lower_ in common):
+        while start < token.i and _title_before_name(doc[start], common):
             start += 1
         span = doc[start : token.i + 1]
         words = span.text.replace("-", " ").split()
@@ -219,7 +219,17 @@ def _speaking_names(doc: Doc, found: list[Mention], skip: list[tuple[int, int]])
 
 def _name_piece(token: Token) -> bool:
     """A word of the name run before a speaking name: "Moon Jae - kyung", "Lionel Basset Sr"."""
-    return (token.pos_ == "PROPN" and token.text[:1].isupper()) or token.text == "-"
+    if token.text == "-" or (token.pos_ == "PROPN" and token.text[:1].isupper()):
+        return True
+    # "He Yuming" with "He" tagged a pronoun: a family name compounded with the given name.
+    return token.dep_ == "compound" and token.is_title and token.lower_ in EAST_ASIAN_SURNAMES
+
+
+def _title_before_name(token: Token, common: dict[str, bool]) -> bool:
+    """A title in front of a name ("Superintendent"), not an East Asian family name ("He")."""
+    if token.lower_ in EAST_ASIAN_SURNAMES:
+        return False
+    return is_honorific(token.text) or token.lower_ in common
 
 
 def _suffix_end(token: Token) -> bool:

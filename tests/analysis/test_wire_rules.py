@@ -235,3 +235,13 @@ def test_entity_lines_drop_families_laws_ships_and_footers(nlp: Language) -> Non
     assert not organisations & {"Common Fisheries Policy", "MV Solan Goose", "Valmoura Bridge"}
     assert "KCNA news agency" not in organisations and "Unite union" not in organisations
     assert not any("(" in name for name in everything)
+
+
+def test_a_family_name_tagged_a_pronoun_opens_a_described_name(nlp: Language) -> None:
+    body = (
+        "He Yuming, a former speed skater who coaches at the arena, told the council that he "
+        "needed ice.\n\n“My skaters practice at 5 in the morning,” He said."
+    )
+    report = report_of(nlp, body)
+    assert "He Yuming" in {e.name for e in report.entities if e.label == "PERSON"}
+    assert speakers(report) == ["He Yuming"]
