@@ -274,6 +274,8 @@ def _settle_surfaces(
         votes = Counter(m.label for m in group)
         best = max(votes.values())
         winner = next(lab for lab in _TIE_ORDER if votes.get(lab) == best)
+        if "GPE" in labels and "PERSON" not in labels:
+            winner = "GPE"  # "Idaho had asked": a place standing for its government is a place
         for m in group:
             if m.honorific is None or winner == "PERSON":
                 m.label = winner

@@ -22,6 +22,8 @@ _CREDIT_LINE = re.compile(
       | (?:copyright|©|\(c\)\s)
       | all\s+rights\s+reserved
       | our\s+standards\s*:
+      | .{0,80}\bcontributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)
+      | a\s+version\s+of\s+this\s+(?:article|story)\s+appears
     )""",
     re.IGNORECASE | re.VERBOSE,
 )

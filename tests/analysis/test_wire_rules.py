@@ -245,3 +245,16 @@ def test_a_family_name_tagged_a_pronoun_opens_a_described_name(nlp: Language) ->
     report = report_of(nlp, body)
     assert "He Yuming" in {e.name for e in report.entities if e.label == "PERSON"}
     assert speakers(report) == ["He Yuming"]
+
+
+def test_contributor_and_print_lines_name_no_one(nlp: Language) -> None:
+    body = (
+        "BOISE, Idaho (AP) — Idaho had asked for more vaccine, officials said on Tuesday.\n\n"
+        "Idaho will decide next week, the governor said.\n\n"
+        "Associated Press writer Dana Whitcomb in Seattle contributed to this report.\n\n"
+        "A version of this article appears in print on page C1 of the New York edition."
+    )
+    report = report_of(nlp, body)
+    everything = {e.name for e in report.entities}
+    assert not everything & {"Dana Whitcomb", "Seattle", "New York"}
+    assert all(e.label == "GPE" for e in report.entities if e.name == "Idaho")
