@@ -88,6 +88,8 @@ NOT_SPEAKER_LABELS = word_set("DATE TIME CARDINAL ORDINAL MONEY PERCENT QUANTITY
 
 # Dependency labels of a subject, and of a verb's objects (the one spoken about, not the speaker).
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Dashes that may sign a quote: '"…" ― Martha Aguilar'.
+SIGNATURE_DASHES = frozenset({"―", "—", "–", "-", "--"})
 # The labels of places: a place speaks only as the subject of a reporting verb.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 OBJECT_DEPS = word_set("dobj dative iobj pobj attr oprd")

@@ -16,7 +16,13 @@ from analysis.attribution.cue_verbs import (
     subject_of,
 )
 from analysis.doc_text import text_of, token_index_at
-from analysis.lexicon import SENTENCE_ENDS, SPEAKER_LABELS, SPEAKER_PRONOUNS, SUBJECT_DEPS
+from analysis.lexicon import (
+    SENTENCE_ENDS,
+    SIGNATURE_DASHES,
+    SPEAKER_LABELS,
+    SPEAKER_PRONOUNS,
+    SUBJECT_DEPS,
+)
 from analysis.quotes.marks import QuoteSpan
 
 _DASHES = "-–—―"
@@ -27,7 +33,7 @@ def dash_signature(after: list[Token], opens_line: bool = True) -> Attribution |
     """'"…" ― Martha Aguilar': a name signed after a dash. Past a first word that is not a
     name, only a quote standing at the start of its line is signed ('Holm called it “…” — a
     view few shared' is the writer's)."""
-    if len(after) < 2 or after[0].text not in {"―", "—", "–", "-", "--"}:
+    if len(after) < 2 or after[0].text not in SIGNATURE_DASHES:
         return None
     name = _signed_name(after[1:]) if opens_line else _first_name(after[1:])
     if name is None:

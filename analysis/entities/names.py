@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Literal
 
 from analysis.lexicon import NAME_PARTICLES, POSSESSIVE_ENDINGS, word_set
@@ -130,6 +131,11 @@ def surname(name: str) -> str:
     while start > 1 and tokens[start - 1].lower() in NAME_PARTICLES:
         start -= 1
     return " ".join(tokens[start:])
+
+
+def shared_surname(short: str, full_names: Iterable[str]) -> bool:
+    """Whether a surname ("Halvorsen", "Mr. Park") can stand for two different full names."""
+    return len({full for full in full_names if is_alias_of(short, full)}) > 1
 
 
 def surname_word(name: str) -> str:

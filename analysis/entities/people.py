@@ -16,6 +16,7 @@ from analysis.entities.names import (
     is_alias_of,
     name_tokens,
     pronoun_gender,
+    shared_surname,
 )
 from analysis.entities.ner_fixes import ORG_NOUNS, PLACE_LABELS
 from analysis.lexicon import COMMON_REPORTING_VERBS, SUBJECT_DEPS, word_set
@@ -41,7 +42,7 @@ def cluster_people(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
         if len(name_tokens(m.text)) > 1:
             continue
         target = resolve_short(doc, full, m)
-        if target is None and _shared(full, m):
+        if target is None and shared_surname(m.text, (c.name for c in full)):
             continue  # a surname two people share and the text does not settle: no one's
         if target is None:
             target = singles.setdefault(_person_key(m), Cluster(_person_key(m), "PERSON"))
@@ -89,10 +90,6 @@ def _gender_from_nouns(doc: Doc, m: Mention) -> Gender | None:
         related.append(doc[span.start - 1])
     genders = {_GENDERED_NOUNS.get(t.lower_) for t in related} - {None}
     return genders.pop() if len(genders) == 1 else None
-
-
-def _shared(clusters: list[Cluster], m: Mention) -> bool:
-    return sum(1 for c in clusters if is_alias_of(m.text, c.name)) > 1
 
 
 def _gender_from_sentence(doc: Doc, m: Mention) -> Gender | None:

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Doc, Token
 
 from analysis.doc_text import text_of, token_index_at
-from analysis.lexicon import QUOTE_MARKS, SENTENCE_ENDS, SUBJECT_DEPS
+from analysis.lexicon import QUOTE_MARKS, SENTENCE_ENDS, SIGNATURE_DASHES, SUBJECT_DEPS
 from analysis.quotes.marks import QuoteSpan
 
 
@@ -49,9 +49,6 @@ def previous_sentence(
 
 def _inside(token: Token, span: QuoteSpan | None) -> bool:
     return span is not None and span.start <= token.idx < span.end
-
-
-SIGNATURE_DASHES = frozenset({"―", "—", "–", "-", "--"})
 
 
 def after_window(doc: Doc, span: QuoteSpan, following: QuoteSpan | None) -> list[Token]:

@@ -16,6 +16,7 @@ from analysis.entities.names import (
     is_honorific,
     name_tokens,
     pronoun_gender,
+    shared_surname,
     surname_word,
 )
 from analysis.lexicon import DOUBLE_QUOTE_MARKS, REPORTING_VERBS, SPEAKER_LABELS, SPEAKER_PRONOUNS
@@ -62,7 +63,7 @@ class SpeakerResolver:
         token = _appositive_name(relative_antecedent(token))
         if token.lower_ in SPEAKER_PRONOUNS and (_before_age(token) or _capital_inside(token)):
             # "He, 61, said", '"…," He said': a family name spelled like a pronoun.
-            named = self._person_by_family_name(token.text)
+            named = self._person_by_surname(token)
             if named is not None:
                 return Speaker(named.name, None, attribution.cue, self._gender_of(named), "PERSON")
         if token.lower_ in SPEAKER_PRONOUNS and not _after_honorific(token):
@@ -138,16 +139,10 @@ class SpeakerResolver:
         }
         return people.pop() if len(people) == 1 else None
 
-    def _person_by_family_name(self, word: str) -> EntityCluster | None:
-        people = [c for c in self.clusters if c.label == "PERSON" and c.name.split()[0] == word]
-        return people[0] if len(people) == 1 and len(people[0].name.split()) > 1 else None
-
     def _shared_surname(self, name: str) -> bool:
         """Whether a lone surname is shared by two people named in full."""
-        if len(name_tokens(name)) != 1:
-            return False
-        people = [c for c in self.clusters if c.label == "PERSON"]
-        return len({c.name for c in people if is_alias_of(name, c.name)}) > 1
+        people = (c.name for c in self.clusters if c.label == "PERSON")
+        return len(name_tokens(name)) == 1 and shared_surname(name, people)
 
     def _canonical(self, name: str) -> str:
         """The fullest earlier or later PERSON name this one is an alias of."""
