@@ -278,6 +278,11 @@ def share(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
 
 
+def fraction(whole_name: str, whole: int, part_name: str, part: int) -> dict[str, Any]:
+    """A figure with its counts: {"judged": 107, "right": 95, "share": 0.8879}."""
+    return {whole_name: whole, part_name: part, "share": share(part, whole)}
+
+
 def summarise(scores: Sequence[ArticleScore]) -> dict[str, Any]:
     """The figures of a set of articles."""
     total = Counter({name: sum(getattr(s, name) for s in scores) for name in COUNT_FIELDS})
@@ -289,43 +294,23 @@ def summarise(scores: Sequence[ArticleScore]) -> dict[str, Any]:
             "extra": total["extra_quotes"],
             "recall": share(total["found_quotes"], total["gold_quotes"]),
         },
-        "speaker_accuracy": {
-            "judged": total["speaker_judged"],
-            "right": total["speaker_right"],
-            "share": share(total["speaker_right"], total["speaker_judged"]),
-        },
-        "description_right": {
-            "judged": total["description_judged"],
-            "right": total["description_right"],
-            "share": share(total["description_right"], total["description_judged"]),
-        },
-        "people_found": {
-            "gold": total["gold_people"],
-            "found": total["people_found"],
-            "share": share(total["people_found"], total["gold_people"]),
-        },
+        "speaker_accuracy": fraction(
+            "judged", total["speaker_judged"], "right", total["speaker_right"]
+        ),
+        "description_right": fraction(
+            "judged", total["description_judged"], "right", total["description_right"]
+        ),
+        "people_found": fraction("gold", total["gold_people"], "found", total["people_found"]),
         "people_twice": total["people_twice"],
         "partial_names": total["partial_names"],
-        "person_precision": {
-            "predicted": total["persons_predicted"],
-            "right": total["persons_right"],
-            "share": share(total["persons_right"], total["persons_predicted"]),
-        },
-        "org_place_precision": {
-            "predicted": total["org_place_predicted"],
-            "right": total["org_place_right"],
-            "share": share(total["org_place_right"], total["org_place_predicted"]),
-        },
-        "org_recall": {
-            "gold": total["gold_orgs"],
-            "found": total["orgs_found"],
-            "share": share(total["orgs_found"], total["gold_orgs"]),
-        },
-        "place_recall": {
-            "gold": total["gold_places"],
-            "found": total["places_found"],
-            "share": share(total["places_found"], total["gold_places"]),
-        },
+        "person_precision": fraction(
+            "predicted", total["persons_predicted"], "right", total["persons_right"]
+        ),
+        "org_place_precision": fraction(
+            "predicted", total["org_place_predicted"], "right", total["org_place_right"]
+        ),
+        "org_recall": fraction("gold", total["gold_orgs"], "found", total["orgs_found"]),
+        "place_recall": fraction("gold", total["gold_places"], "found", total["places_found"]),
         "not_entities": total["not_entities_hit"],
     }
 
