@@ -17,7 +17,11 @@ EXTENSIONS = (
     "bot.exts.watcher",
     "bot.exts.who_said",
     "bot.exts.ask",
+    "bot.exts.digest",
+    "bot.exts.settings",
 )
+# The default of the digest_check_seconds setting (see bot/settings.py).
+DIGEST_CHECK_SECONDS = 3600.0
 
 
 def bot_intents() -> discord.Intents:
@@ -30,7 +34,9 @@ def bot_intents() -> discord.Intents:
 class NewsBot(commands.Bot):
     """The newsroom bot; everything it does lives in its extensions."""
 
-    def __init__(self, services: Services) -> None:
+    def __init__(
+        self, services: Services, *, digest_check_seconds: float = DIGEST_CHECK_SECONDS
+    ) -> None:
         super().__init__(
             command_prefix=commands.when_mentioned,
             intents=bot_intents(),
@@ -39,6 +45,7 @@ class NewsBot(commands.Bot):
             help_command=None,
         )
         self.services = services
+        self.digest_check_seconds = digest_check_seconds
 
     async def setup_hook(self) -> None:
         """Load every extension before the gateway connects."""

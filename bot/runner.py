@@ -22,7 +22,10 @@ async def run_bot(settings: Settings) -> int:
     assert settings.discord_token is not None
     token = settings.discord_token.get_secret_value()
     # Leaving build_services waits for analyses in flight, then closes HTTP and the database.
-    async with build_services(settings) as services, NewsBot(services) as bot:
+    async with (
+        build_services(settings) as services,
+        NewsBot(services, digest_check_seconds=settings.digest_check_seconds) as bot,
+    ):
         await serve_until_stopped(bot, bot.start(token))
     return 0
 

@@ -29,3 +29,6 @@ class Settings(BaseSettings):
     # spaCy pipelines are not documented as thread-safe, so analyses run one at a time by default.
     analysis_threads: int = 1
     log_level: str = "INFO"
+    # The digest scheduler re-reads every schedule this often, to see changes made through
+    # another bot process on the same database (its own commands re-plan it at once).
+    digest_check_seconds: float = 3600.0

@@ -5,10 +5,12 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, replace
+from datetime import datetime
 
 from analysis.types import Report
 from handlers.errors import CannotRead, NotAnArticle
 from handlers.services import Services
+from handlers.settings import article_minimum
 from intake.article import Article
 from intake.errors import IntakeError
 from intake.files import article_from_attachment
@@ -24,12 +26,14 @@ from storage.records import StoredArticle
 
 @dataclass(frozen=True)
 class Origin:
-    """Where in Discord an article was posted."""
+    """Where in Discord an article was posted, by whom and when (Discord's clock)."""
 
     guild_id: int
     channel_id: int
     message_id: int
     author_id: int
+    posted_at: datetime | None = None  # None outside Discord: the time it is stored
+    author_name: str | None = None  # the poster's display name, for the digest
 
 
 @dataclass(frozen=True)
@@ -52,9 +56,9 @@ def links_in(message: str) -> list[str]:
     return list(dict.fromkeys(find_urls(message)))
 
 
-def could_be_article(services: Services, text: str) -> bool:
-    """A cheap first look: is pasted text long enough that it may be an article?"""
-    return len(text.split()) >= services.min_article_words
+async def could_be_article(services: Services, guild_id: int, text: str) -> bool:
+    """A cheap first look: is pasted text long enough to be an article in this server?"""
+    return len(text.split()) >= await article_minimum(services, guild_id)
 
 
 def check_attachment_size(services: Services, filename: str, size: int) -> None:
@@ -96,7 +100,7 @@ async def _ingest(services: Services, origin: Origin, article: Article) -> Inges
     blocking_note = next((n for n in article.notes if is_wall_note(n)), None)
     if blocking_note is not None:
         raise NotAnArticle(blocking_note)
-    too_short = shortness_note(article, services.min_article_words)
+    too_short = shortness_note(article, await article_minimum(services, origin.guild_id))
     if too_short is not None:
         raise NotAnArticle(too_short)
     content_hash = content_fingerprint(article.text)
@@ -118,6 +122,8 @@ async def _ingest(services: Services, origin: Origin, article: Article) -> Inges
                 message_id=origin.message_id,
                 author_id=origin.author_id,
                 content_hash=content_hash,
+                posted_at=origin.posted_at,
+                author_name=origin.author_name,
             )
     except DuplicateArticleError:
         # Posted twice at the same moment: the other copy won the race, point to it.

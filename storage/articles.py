@@ -65,9 +65,16 @@ class ArticleRepository:
         author_id: int,
         content_hash: str,
         created_at: datetime | None = None,
+        posted_at: datetime | None = None,
+        author_name: str | None = None,
     ) -> StoredArticle:
-        """Store an analysed article with its entities and quotes; raises DuplicateArticleError."""
+        """Store an analysed article with its entities and quotes; raises DuplicateArticleError.
+
+        `posted_at` is when the reporter's message was posted (the article's day in a digest);
+        without one (an article loaded outside Discord) it is the time the article was stored.
+        """
         article = report.article
+        stored_at = created_at or utc_now()
         row = ArticleRow(
             guild_id=guild_id,
             channel_id=channel_id,
@@ -84,7 +91,9 @@ class ArticleRepository:
             search_text=normalize_for_search(f"{article.title or ''}\n{article.text}"),
             digest=list(report.digest),
             notes=list(dict.fromkeys((*article.notes, *report.notes))),
-            created_at=created_at or utc_now(),
+            created_at=stored_at,
+            posted_at=posted_at or stored_at,
+            author_name=author_name,
             entities=entity_rows(report),
             quotes=quote_rows(guild_id, report.quotes),
         )
@@ -159,12 +168,14 @@ class ArticleRepository:
         )
         return [article_from_row(row) for row in rows]
 
-    async def between(self, guild_id: int, start: datetime, end: datetime) -> list[StoredArticle]:
-        """The guild's articles read in [start, end), oldest first: a day's digest."""
+    async def posted_between(
+        self, guild_id: int, start: datetime, end: datetime
+    ) -> list[StoredArticle]:
+        """The guild's articles whose messages were posted in [start, end), oldest first."""
         rows = await self._session.scalars(
             _articles(guild_id)
-            .where(ArticleRow.created_at >= start, ArticleRow.created_at < end)
-            .order_by(ArticleRow.created_at, ArticleRow.id)
+            .where(ArticleRow.posted_at >= start, ArticleRow.posted_at < end)
+            .order_by(ArticleRow.posted_at, ArticleRow.id)
         )
         return [article_from_row(row) for row in rows]
 

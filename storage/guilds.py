@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import re
-from datetime import date
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import datetime
 
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.mapping import settings_from_row
-from storage.models import ArticleRow, Guild, WatchedChannel
+from storage.models import ArticleRow, DigestPost, Guild, WatchedChannel
 from storage.records import GuildSettings
-
-_HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 
 class GuildRepository:
@@ -58,15 +54,20 @@ class GuildRepository:
         return list(rows)
 
     async def set_digest_channel(
-        self, guild_id: int, channel_id: int, time_hhmm: str, timezone: str
+        self,
+        guild_id: int,
+        channel_id: int,
+        time_hhmm: str,
+        timezone: str,
+        *,
+        set_at: datetime | None = None,
     ) -> GuildSettings:
-        """Post the daily digest here at this local time; ValueError for a bad time or zone."""
-        _check_time(time_hhmm)
-        _check_timezone(timezone)
+        """Post the daily digest here at this local time (checked by the caller: HH:MM, IANA)."""
         guild = await self._guild_row(guild_id)
         guild.digest_channel_id = channel_id
         guild.digest_time = time_hhmm
         guild.timezone = timezone
+        guild.digest_set_at = set_at
         await self._session.flush()
         return await self.get_settings(guild_id)
 
@@ -79,11 +80,19 @@ class GuildRepository:
         await self._session.flush()
         return True
 
-    async def set_last_digest_date(self, guild_id: int, day: date) -> None:
-        """Record the local date whose digest was posted, so it is posted only once."""
+    async def set_quiet_day_note(self, guild_id: int, enabled: bool) -> GuildSettings:
+        """Post a short note on days with no articles (True) or nothing at all (False)."""
         guild = await self._guild_row(guild_id)
-        guild.last_digest_date = day
+        guild.quiet_day_note = enabled
         await self._session.flush()
+        return await self.get_settings(guild_id)
+
+    async def set_min_article_words(self, guild_id: int, words: int | None) -> GuildSettings:
+        """The fewest words a text needs to be read as an article here; None for the default."""
+        guild = await self._guild_row(guild_id)
+        guild.min_article_words = words
+        await self._session.flush()
+        return await self.get_settings(guild_id)
 
     async def get_settings(self, guild_id: int) -> GuildSettings:
         """The guild's settings, defaults when it never set any."""
@@ -104,6 +113,7 @@ class GuildRepository:
         await self._session.execute(
             delete(WatchedChannel).where(WatchedChannel.guild_id == guild_id)
         )
+        await self._session.execute(delete(DigestPost).where(DigestPost.guild_id == guild_id))
         await self._session.execute(delete(Guild).where(Guild.id == guild_id))
 
     async def _guild_row(self, guild_id: int) -> Guild:
@@ -113,15 +123,3 @@ class GuildRepository:
             self._session.add(guild)
             await self._session.flush()
         return guild
-
-
-def _check_time(time_hhmm: str) -> None:
-    if not _HHMM.match(time_hhmm):
-        raise ValueError(f"not a time of day as HH:MM: {time_hhmm!r}")
-
-
-def _check_timezone(timezone: str) -> None:
-    try:
-        ZoneInfo(timezone)
-    except (ZoneInfoNotFoundError, ValueError) as error:
-        raise ValueError(f"unknown timezone: {timezone!r}") from error

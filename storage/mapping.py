@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from analysis.types import Entity, Quote, Report
-from storage.models import ArticleRow, EntityRow, Guild, QuoteRow
-from storage.records import GuildSettings, StoredArticle, StoredQuote
+from storage.models import ArticleRow, DigestPost, EntityRow, Guild, QuoteRow
+from storage.records import DigestPostRecord, GuildSettings, StoredArticle, StoredQuote
 from storage.text import normalize_for_search
 
 
@@ -61,6 +61,8 @@ def article_from_row(row: ArticleRow) -> StoredArticle:
         digest=tuple(row.digest or ()),
         notes=tuple(row.notes or ()),
         created_at=row.created_at,
+        posted_at=row.posted_at,
+        author_name=row.author_name,
         entities=tuple(entity_from_row(entity) for entity in row.entities),
         quotes=tuple(quote_from_row(quote, row) for quote in row.quotes),
     )
@@ -75,8 +77,26 @@ def settings_from_row(guild_id: int, row: Guild | None, watched: list[int]) -> G
         digest_channel_id=row.digest_channel_id,
         digest_time=row.digest_time,
         timezone=row.timezone,
-        last_digest_date=row.last_digest_date,
+        digest_set_at=row.digest_set_at,
+        quiet_day_note=row.quiet_day_note,
+        min_article_words=row.min_article_words,
         watched_channel_ids=tuple(watched),
+    )
+
+
+def digest_post_from_row(row: DigestPost) -> DigestPostRecord:
+    """The record of one server's digest of one day."""
+    return DigestPostRecord(
+        guild_id=row.guild_id,
+        local_date=row.local_date,
+        status=row.status,
+        attempts=row.attempts,
+        next_attempt_at=row.next_attempt_at,
+        last_error=row.last_error,
+        channel_id=row.channel_id,
+        message_id=row.message_id,
+        articles=row.articles,
+        updated_at=row.updated_at,
     )
 
 

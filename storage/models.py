@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     Date,
     ForeignKey,
     Index,
@@ -18,6 +19,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.sql.expression import false
 
 from storage.columns import UtcDateTime, utc_now
 
@@ -45,8 +47,12 @@ class Guild(Base):
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     digest_channel_id: Mapped[int | None] = mapped_column(BigInteger)
     digest_time: Mapped[str | None] = mapped_column(String(5))  # "HH:MM", local time
+    # When the digest was set: an hour already past then is not that day's digest.
+    digest_set_at: Mapped[datetime | None]
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
-    last_digest_date: Mapped[date | None] = mapped_column(Date)
+    quiet_day_note: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # None: the bot-wide NEWSBOT_MIN_ARTICLE_WORDS applies.
+    min_article_words: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
 
 
@@ -70,6 +76,7 @@ class ArticleRow(Base):
         UniqueConstraint("guild_id", "content_hash"),
         Index("ix_articles_guild_id_url", "guild_id", "url"),
         Index("ix_articles_guild_id_created_at", "guild_id", "created_at"),
+        Index("ix_articles_guild_id_posted_at", "guild_id", "posted_at"),
         Index("ix_articles_guild_id_reply_message_id", "guild_id", "reply_message_id"),
         Index("ix_articles_guild_id_reply_channel_id", "guild_id", "reply_channel_id"),
     )
@@ -79,6 +86,8 @@ class ArticleRow(Base):
     channel_id: Mapped[int] = mapped_column(BigInteger)
     message_id: Mapped[int] = mapped_column(BigInteger)
     author_id: Mapped[int] = mapped_column(BigInteger)
+    # The poster's display name when the article was read, for the digest's "shared by".
+    author_name: Mapped[str | None]
     reply_channel_id: Mapped[int | None] = mapped_column(BigInteger)
     reply_message_id: Mapped[int | None] = mapped_column(BigInteger)
     url: Mapped[str | None]
@@ -94,6 +103,8 @@ class ArticleRow(Base):
     digest: Mapped[list[str]] = mapped_column(JSON, default=list)
     notes: Mapped[list[str]] = mapped_column(JSON, default=list)
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    # When the reporter's message was posted (Discord's clock): the article's day in a digest.
+    posted_at: Mapped[datetime]
 
     entities: Mapped[list[EntityRow]] = relationship(
         back_populates="article",
@@ -151,3 +162,24 @@ class QuoteRow(Base):
     end: Mapped[int] = mapped_column(Integer)
 
     article: Mapped[ArticleRow] = relationship(back_populates="quotes")
+
+
+class DigestPost(Base):
+    """One server's digest of one local date: claimed, posted, skipped or failed, once."""
+
+    __tablename__ = "digest_posts"
+    __table_args__ = (UniqueConstraint("guild_id", "local_date"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    guild_id: Mapped[int] = mapped_column(BigInteger)
+    local_date: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16))
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    claimed_at: Mapped[datetime]
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None]
+    last_error: Mapped[str | None]
+    channel_id: Mapped[int | None] = mapped_column(BigInteger)
+    message_id: Mapped[int | None] = mapped_column(BigInteger)
+    articles: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime]

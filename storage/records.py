@@ -51,6 +51,8 @@ class StoredArticle:
     digest: tuple[str, ...]
     notes: tuple[str, ...]
     created_at: datetime
+    posted_at: datetime  # when the reporter's message was posted: the article's day
+    author_name: str | None = None
     entities: tuple[Entity, ...] = ()
     quotes: tuple[StoredQuote, ...] = ()
 
@@ -63,5 +65,28 @@ class GuildSettings:
     digest_channel_id: int | None = None
     digest_time: str | None = None  # "HH:MM" in `timezone`
     timezone: str = "UTC"
-    last_digest_date: date | None = None
+    digest_set_at: datetime | None = None
+    quiet_day_note: bool = False
+    min_article_words: int | None = None  # None: the bot-wide setting applies
     watched_channel_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class DigestPostRecord:
+    """What happened to one server's digest of one local date."""
+
+    guild_id: int
+    local_date: date
+    status: str  # one of DIGEST_STATUSES
+    attempts: int
+    next_attempt_at: datetime | None
+    last_error: str | None
+    channel_id: int | None
+    message_id: int | None
+    articles: int
+    updated_at: datetime
+
+
+# claimed: a process is posting it; posted; skipped: a quiet day, nothing to post;
+# failed: the last try failed (retried at next_attempt_at, none once the day is over).
+DIGEST_STATUSES = ("claimed", "posted", "skipped", "failed")

@@ -60,6 +60,8 @@ class Watcher(commands.Cog):
             channel_id=message.channel.id,
             message_id=message.id,
             author_id=message.author.id,
+            posted_at=message.created_at,
+            author_name=message.author.display_name,
         )
         jobs: list[tuple[str, Callable[[], Awaitable[IngestResult]]]] = []
         for link in parts.links:
@@ -67,7 +69,7 @@ class Watcher(commands.Cog):
         for file in parts.files:
             jobs.append((file.filename, partial(self._ingest_file, origin, file)))
         if not jobs:
-            if not could_be_article(self.services, parts.text):
+            if not await could_be_article(self.services, origin.guild_id, parts.text):
                 return  # conversation: no typing indicator, no answer
             jobs.append(("", partial(ingest_text, self.services, origin, parts.text)))
         async with message.channel.typing():

@@ -162,13 +162,39 @@ async def test_recent_is_newest_first_and_limited(sessionmaker: Sessions) -> Non
     assert [a.id for a in recent] == [added[3].id, added[2].id, added[1].id]
 
 
-async def test_between_returns_a_window_oldest_first(sessionmaker: Sessions) -> None:
-    added = [
-        await add_article(sessionmaker, make_report(), f"h{hour}", hour=hour) for hour in range(4)
-    ]
+async def test_posted_between_returns_a_window_by_posting_time_oldest_first(
+    sessionmaker: Sessions,
+) -> None:
+    # Stored in the reverse order of posting: the reporter's posting time decides the window.
+    stored = []
+    for hour in range(4):
+        async with sessionmaker.begin() as session:
+            stored.append(
+                await ArticleRepository(session).add(
+                    GUILD,
+                    make_report(),
+                    channel_id=10,
+                    message_id=1000 + hour,
+                    author_id=7,
+                    content_hash=f"h{hour}",
+                    created_at=at_hour(10 - hour),
+                    posted_at=at_hour(hour),
+                    author_name=f"Reporter {hour}",
+                )
+            )
     async with sessionmaker() as session:
-        window = await ArticleRepository(session).between(GUILD, at_hour(1), at_hour(3))
-    assert [a.id for a in window] == [added[1].id, added[2].id]
+        window = await ArticleRepository(session).posted_between(GUILD, at_hour(1), at_hour(3))
+    assert [a.id for a in window] == [stored[1].id, stored[2].id]
+    assert [a.author_name for a in window] == ["Reporter 1", "Reporter 2"]
+    assert window[0].posted_at == at_hour(1)
+
+
+async def test_an_article_stored_outside_discord_is_posted_when_stored(
+    sessionmaker: Sessions,
+) -> None:
+    article = await add_article(sessionmaker, make_report(), "h", hour=5)
+    assert article.posted_at == article.created_at == at_hour(5)
+    assert article.author_name is None
 
 
 async def test_search_ranks_by_distinct_terms_then_recency(sessionmaker: Sessions) -> None:

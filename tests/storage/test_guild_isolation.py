@@ -61,7 +61,7 @@ async def test_another_guild_sees_nothing(sessionmaker: Sessions) -> None:
         assert await articles.set_reply(EMPTY, theirs.id, channel_id=1, message_id=2) is False
         assert await articles.delete(EMPTY, theirs.id) is False
         assert await articles.recent(EMPTY) == []
-        assert await articles.between(EMPTY, at_hour(-1), datetime.now(UTC)) == []
+        assert await articles.posted_between(EMPTY, at_hour(-1), datetime.now(UTC)) == []
         assert await articles.search(EMPTY, ["line", "strike"]) == []
         assert await quotes.find_speaker(EMPTY, "alvarez") is None
         assert await quotes.find_speaker(EMPTY, "Ms. Alvarez") is None

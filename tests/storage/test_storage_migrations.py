@@ -2,24 +2,35 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.pool import NullPool
 from storage_samples import make_report
 
 from storage.articles import ArticleRepository
-from storage.engine import alembic_config, make_engine, upgrade_database
+from storage.engine import alembic_config, make_engine, make_sessionmaker, upgrade_database
+from storage.guilds import GuildRepository
 from storage.models import Base
 from storage.text import escape_like, normalize_for_search
 
-TABLES = {"alembic_version", "guilds", "watched_channels", "articles", "entities", "quotes"}
+TABLES = {
+    "alembic_version",
+    "guilds",
+    "watched_channels",
+    "articles",
+    "entities",
+    "quotes",
+    "digest_posts",
+}
 
 
 def _table_names(connection: Connection) -> set[str]:
@@ -132,3 +143,45 @@ def test_normalize_for_search(raw: str, normalized: str) -> None:
 
 def test_escape_like_escapes_wildcards_and_the_escape_character() -> None:
     assert escape_like("100%_a\\b") == "100\\%\\_a\\\\b"
+
+
+def _upgrade_to(connection: Connection, revision: str) -> None:
+    config = alembic_config()
+    config.attributes["connection"] = connection
+    command.upgrade(config, revision)
+
+
+async def test_upgrading_a_first_version_database_keeps_its_articles(database_url: str) -> None:
+    # A database made by revision 0001, with an article in it, upgraded to head.
+    engine = make_engine(database_url, poolclass=NullPool)
+    read_at = datetime(2026, 11, 30, 9, 15, tzinfo=UTC)
+    try:
+        async with engine.begin() as connection:
+            await connection.run_sync(_upgrade_to, "0001")
+            await connection.execute(
+                text(
+                    "INSERT INTO guilds (id, timezone, last_digest_date, created_at)"
+                    " VALUES (1, 'Europe/Oslo', NULL, :at)"
+                ),
+                {"at": read_at},
+            )
+            await connection.execute(
+                text(
+                    "INSERT INTO articles (guild_id, channel_id, message_id, author_id,"
+                    " content_hash, text, search_text, digest, notes, created_at)"
+                    " VALUES (1, 2, 3, 4, 'h', 'Body.', 'body.', '[]', '[]', :at)"
+                ),
+                {"at": read_at},
+            )
+        await upgrade_database(engine)
+        async with make_sessionmaker(engine)() as session:
+            articles = await ArticleRepository(session).recent(1)
+            settings = await GuildRepository(session).get_settings(1)
+    finally:
+        await engine.dispose()
+    assert [(a.posted_at, a.author_name) for a in articles] == [(read_at, None)]
+    assert (settings.timezone, settings.quiet_day_note, settings.min_article_words) == (
+        "Europe/Oslo",
+        False,
+        None,
+    )
