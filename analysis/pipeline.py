@@ -18,7 +18,7 @@ def analyze(nlp: Language, article: Article) -> Report:
     clusters = cluster_entities(doc)
     quotes = attribute_quotes(doc, clusters)
     entities = rank_entities(clusters, quotes, len(article.text), article.title)
-    digest = make_digest(doc, article.title)
+    digest = make_digest(doc, article.title, [(q.start, q.end) for q in quotes])
     return Report(
         article=article,
         entities=tuple(entities),

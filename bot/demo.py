@@ -6,6 +6,7 @@ import sys
 import tempfile
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import TextIO
 
@@ -22,6 +23,7 @@ from handlers.demo_queries import demo_queries
 from handlers.services import Services
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+DIGEST_TIME = "18:00"
 
 
 def default_articles() -> list[Path]:
@@ -75,6 +77,27 @@ async def _play(services: Services, paths: list[Path], base_url: str, log: Trans
             await log.slash(reporter, channel, "who-said", query=phrase)
         if question:
             await log.slash(reporter, channel, "ask", question=question)
+        await _digest_day(env, log, editor, guild, channel)
+
+
+async def _digest_day(
+    env: simcord.Env,
+    log: Transcript,
+    editor: simcord.MemberActor,
+    guild: simcord.GuildHandle,
+    newsroom: simcord.ChannelHandle,
+) -> None:
+    """The editor sets the daily digest; the simulated clock runs past its hour; then /digest."""
+    digest_channel = guild.create_text_channel("digest")
+    log.watch(digest_channel)
+    await log.slash(
+        editor, newsroom, "digest-channel", channel=digest_channel, time=DIGEST_TIME, timezone="UTC"
+    )
+    today = env.now().date()
+    hour, minute = (int(part) for part in DIGEST_TIME.split(":"))
+    posted_by = datetime.combine(today, time(hour, minute), tzinfo=UTC) + timedelta(minutes=1)
+    await log.advance_to(env, posted_by)
+    await log.slash(editor, newsroom, "digest", date=today.isoformat())
 
 
 async def _paste(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import Any, TextIO
 
 import discord
@@ -33,17 +34,31 @@ class Transcript:
         self._collect()
 
     async def slash(
-        self, member: simcord.MemberActor, channel: simcord.ChannelHandle, name: str, **options: Any
+        self,
+        member: simcord.MemberActor,
+        where: simcord.ChannelHandle,
+        name: str,
+        /,
+        **options: Any,
     ) -> None:
         """A user runs a slash command; record the invocation and the answers."""
         self._collect()
-        shown = " ".join(f"{k}:{v}" for k, v in options.items())
-        self.entries.append(_entry(channel.name or "?", member.name, f"/{name} {shown}".strip()))
-        result = await member.slash(channel, name, **options)
+        shown = " ".join(f"{k}:{_option_text(v)}" for k, v in options.items())
+        self.entries.append(_entry(where.name or "?", member.name, f"/{name} {shown}".strip()))
+        result = await member.slash(where, name, **options)
         for message in [result.response, *result.followups]:
             if message is not None:
                 self._seen.add(message.id)
                 self.entries.append(_message_entry(message.message))
+        self._collect()
+
+    async def advance_to(self, env: simcord.Env, when: datetime) -> None:
+        """Move the simulated clock on; record it and what the bot posted meanwhile."""
+        self._collect()
+        self.entries.append(
+            _entry("clock", "simcord", f"time moves on to {when:%Y-%m-%d %H:%M} UTC")
+        )
+        await env.advance_time(max((when - env.now()).total_seconds(), 0.0))
         self._collect()
 
     def _collect(self) -> None:
@@ -80,6 +95,12 @@ def render_entry(entry: dict[str, Any]) -> str:
         for field in embed.get("fields", []):
             lines.append(f"      {field['name']}: {field['value']}")
     return "\n".join(lines)
+
+
+def _option_text(value: Any) -> str:
+    if isinstance(value, simcord.ChannelHandle):
+        return f"#{value.name}"
+    return str(value)
 
 
 def _message_entry(message: discord.Message) -> dict[str, Any]:

@@ -148,8 +148,10 @@ def _quote_embeds(digest: DailyDigest) -> list[discord.Embed]:
 
 def _quote_line(quote: NotableQuote) -> str:
     title = safe(shorten(quote.article.title or "an article", 120))
+    # A quote cut by its attribution ends in the comma before "she said": not worth showing.
+    text = quote.text.rstrip().rstrip(",")
     return (
-        f"“{safe(quote.text)}”\n— **{safe(quote.speaker)}**, "
+        f"“{safe(text)}”\n— **{safe(quote.speaker)}**, "
         f"in [{title}]({_answer_link(quote.article)})"
     )
 

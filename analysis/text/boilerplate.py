@@ -40,13 +40,20 @@ _INLINE_CREDIT = re.compile(
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _HANDLE = re.compile(r"(?<!\w)@\w{2,}")
+_MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+_AGENCY_AND_DASH = r"\s*(?:\((?P<agency>[^)]{1,40})\))?\s*[—–-]{1,2}(?:\s+|$)"
 # "HARBOURTON, March 3 (Northwire) — ", "LONDON (Reuters) - ", "PARIS — ".
 DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z.'’ -]{1,40}?)"
     r"(?:,\s*[A-Z][A-Za-z.'’ ]{0,30}?)?"
-    r"(?:,?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?"
-    r"\s*(?:\((?P<agency>[^)]{1,40})\))?"
-    r"\s*[—–-]{1,2}(?:\s+|$)"
+    rf"(?:,?\s*{_MONTH_DAY})?" + _AGENCY_AND_DASH
+)
+# A place in ordinary case ("Port Avery, Nov. 14 —") or none ("March 14 (Coastline Press) —")
+# is a dateline only with its date: without one, "Smith — who ..." would be taken for one.
+DATED_LINE = re.compile(
+    r"^\s*(?:(?P<place>[A-Z][\w.'’ -]{1,40}?)(?:,\s*[A-Z][A-Za-z.'’ ]{0,30}?)?,?\s*)?"
+    + _MONTH_DAY
+    + _AGENCY_AND_DASH
 )
 
 
@@ -80,7 +87,7 @@ def _datelines(text: str, lines_to_look: int = 6) -> Iterator[tuple[int, re.Matc
     """Each dateline opening one of the article's first lines, with the line's offset."""
     offset = 0
     for line in text.splitlines(keepends=True)[:lines_to_look]:
-        match = DATELINE.match(line)
+        match = DATELINE.match(line) or DATED_LINE.match(line)
         if match:
             yield offset, match
         offset += len(line)
@@ -104,7 +111,7 @@ def dateline_ranges(text: str) -> list[tuple[int, int]]:
 def dateline_place(text: str) -> str | None:
     """The place named by the article's dateline, if one of its first lines opens with one."""
     for _, match in _datelines(text):
-        if match.group("agency"):
+        if match.group("agency") and match.group("place"):
             return match.group("place").strip()
     return None
 

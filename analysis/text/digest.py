@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -37,13 +38,18 @@ class _Piece:
 
 
 def make_digest(
-    doc: Doc, title: str | None, max_sentences: int = 4, max_words: int = 90
+    doc: Doc,
+    title: str | None,
+    quoted: Sequence[tuple[int, int]] = (),
+    max_sentences: int = 4,
+    max_words: int = 90,
 ) -> list[str]:
     """Two to four body sentences, lead first, about `max_words` words at most, in text order.
 
+    `quoted` are the (start, end) of the quotes' text: no sentence from inside one is taken.
     With fewer than two usable sentences in the body, returns whatever there is (maybe none).
     """
-    pieces = _usable_pieces(doc, title)
+    pieces = _usable_pieces(doc, title, quoted)
     if not pieces:
         return []
     lead = pieces[0]
@@ -64,7 +70,9 @@ def make_digest(
     return [p.text for p in chosen]
 
 
-def _usable_pieces(doc: Doc, title: str | None) -> list[_Piece]:
+def _usable_pieces(
+    doc: Doc, title: str | None, quoted: Sequence[tuple[int, int]]
+) -> list[_Piece]:
     """Sentences cut at line breaks, without headline, byline, caption or boilerplate lines."""
     text = text_of(doc)
     skip = boilerplate_ranges(text)
@@ -79,11 +87,18 @@ def _usable_pieces(doc: Doc, title: str | None) -> list[_Piece]:
             if start >= end:
                 continue
             piece_text = text[start:end]
+            if _inside_a_quotation(start, end, quoted):
+                continue  # a source's words, printed without marks, would pass for narrative
             if not _is_story_sentence(text, start, end, piece_text, skip, title_key):
                 continue
             count = bisect_left(entity_starts, end) - bisect_left(entity_starts, start)
             pieces.append(_Piece(start, end, piece_text, len(pieces), count))
     return pieces
+
+
+def _inside_a_quotation(start: int, end: int, quoted: Sequence[tuple[int, int]]) -> bool:
+    """Whether a stretch begins or ends between a quotation's marks."""
+    return any(q_start < start < q_end or q_start < end < q_end for q_start, q_end in quoted)
 
 
 def _past_dateline(start: int, end: int, datelines: list[tuple[int, int]]) -> int:

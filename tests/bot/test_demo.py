@@ -25,7 +25,19 @@ async def test_demo_posts_articles_and_answers_the_questions() -> None:
     said = [(e["author"], e["content"]) for e in transcript]
     assert said[0] == ("editor", "/watch")
     commands = [content for author, content in said if content.startswith("/")]
-    assert [c.split()[0] for c in commands] == ["/watch", "/who-said", "/who-said", "/ask"]
+    assert [c.split()[0] for c in commands] == [
+        "/watch",
+        "/who-said",
+        "/who-said",
+        "/ask",
+        "/digest-channel",
+        "/digest",
+    ]
+    digest_posts = [e for e in transcript if e["channel"] == "digest"]
+    assert digest_posts[0]["attachments"] == ["digest-2026-01-01.png"]
+    assert digest_posts[0]["embeds"][0]["title"] == "Daily digest · Thursday 1 January 2026"
+    clock = [e["content"] for e in transcript if e["author"] == "simcord"]
+    assert clock == ["time moves on to 2026-01-01 18:01 UTC"]
     assert any(e["attachments"] == ["message.txt"] for e in transcript)  # the long paste
     assert any(e["content"].startswith("http://127.0.0.1:") for e in transcript)  # the link
     embeds = [embed for e in transcript for embed in e["embeds"]]

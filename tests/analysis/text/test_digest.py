@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from analysis.pipeline import analyze
 from analysis.text.digest import make_digest
+from intake.article import Article
 
 ROOT = Path(__file__).resolve().parents[3]
 GOLD = sorted((ROOT / "tests" / "gold").glob("*.json"))
@@ -92,10 +94,44 @@ def test_a_body_with_no_sentences_gives_nothing(nlp: Language) -> None:
 def test_seed_digests_avoid_gold_forbidden_text(nlp: Language, gold_path: Path) -> None:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     text = (ROOT / "seeds" / f"{gold_path.stem}.txt").read_text(encoding="utf-8")
-    digest = make_digest(nlp(text), text.splitlines()[0])
+    # The whole analysis: the digest leaves out what the quote finder found inside quotations.
+    digest = analyze(nlp, Article(text=text, title=text.splitlines()[0])).digest
     assert 2 <= len(digest) <= 4
     assert sum(len(s.split()) for s in digest) <= 90
     joined = " ".join(digest)
     for forbidden in gold.get("digest_forbidden", []):
         assert forbidden not in joined
     assert all(sentence in text for sentence in digest)
+
+
+def test_no_sentence_from_inside_a_quotation(nlp: Language) -> None:
+    text = (
+        "Ferry operator cuts winter timetable\n\n"
+        "The ferry operator Westmar Lines will cut its winter timetable to the outer islands by a"
+        " third from November, the company said on Friday.\n\n"
+        "\u201cNobody at this company wanted to make this decision. It is the least bad of the"
+        " choices we had for the islands,\u201d said Ingrid Halvorsen, the operations director.\n\n"
+        "Island councillors said the decision would leave older residents cut off from hospital"
+        " appointments on the mainland."
+    )
+    start = text.index("Nobody")
+    end = text.index("\u201d said")
+    digest = make_digest(nlp(text), text.splitlines()[0], [(start, end)])
+    assert digest and not any("least bad" in sentence for sentence in digest)
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["Port Avery, Nov. 14 (Coastline Press) \u2014", "March 14 (Coastline Press) \u2014"],
+)
+def test_no_sentence_cut_from_a_dateline(nlp: Language, dateline: str) -> None:
+    text = (
+        "Ferry operator cuts winter timetable\n\n"
+        f"{dateline} The ferry operator Westmar Lines will cut its winter timetable to the outer"
+        " islands by a third from November, the company said on Friday.\n\n"
+        "The cuts will hit the twice-daily service to Skerry, which will fall to one sailing a day"
+        " on weekdays."
+    )
+    digest = make_digest(nlp(text), text.splitlines()[0])
+    assert digest[0].startswith("The ferry operator Westmar Lines")
+    assert not any("Coastline Press" in sentence for sentence in digest)
