@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from analysis.types import Report
 from handlers.errors import CannotRead, NotAnArticle
+from handlers.input_cap import check_article_length
 from handlers.services import Services
 from intake.article import Article
 from intake.errors import IntakeError
@@ -99,6 +100,7 @@ async def _ingest(services: Services, origin: Origin, article: Article) -> Inges
     too_short = shortness_note(article, services.min_article_words)
     if too_short is not None:
         raise NotAnArticle(too_short)
+    check_article_length(article, services.max_article_chars)
     content_hash = content_fingerprint(article.text)
     earlier = await _find_existing(services, origin.guild_id, article.url, content_hash)
     if earlier is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import discord
 
 from bot import limits
+from bot.render import QUOTES_PER_ANSWER
 from tests.bot.conftest import Newsroom, seed_text
 from tests.bot.pages import crowded_article, serve_seeds
 from tests.bot.test_articles import embed_text
@@ -58,7 +59,7 @@ async def test_everyone_inside_an_article_pings_no_one(newsroom: Newsroom) -> No
     assert "@everyone" in answer and "\\*\\*Bold\\*\\*" in answer  # shown, escaped, not obeyed
 
 
-async def test_forty_quotes_and_sixty_people_stay_within_discord_limits(
+async def test_forty_quotes_and_sixty_people_stay_within_discord_limits_and_the_cap(
     newsroom: Newsroom,
 ) -> None:
     text = crowded_article(quotes=40, people=60)
@@ -73,8 +74,9 @@ async def test_forty_quotes_and_sixty_people_stay_within_discord_limits(
         for embed in message.embeds:
             _assert_embed_within_limits(embed)
     answer = embed_text(messages)
-    quoted = [f"berth {i} must" for i in range(40)]
-    assert all(q in answer for q in quoted), "every quote is shown, over several embeds"
+    shown = [f"berth {i} must" for i in range(QUOTES_PER_ANSWER)]
+    assert all(q in answer for q in shown), "the first quotes are shown, over several embeds"
+    assert "berth 30 must" not in answer and "and 15 more quotes, all stored" in answer
     assert "and " in answer and " more" in answer  # people beyond the list are counted
 
 
@@ -84,3 +86,33 @@ def _assert_embed_within_limits(embed: discord.Embed) -> None:
     assert len(embed.fields) <= limits.EMBED_FIELDS
     for field in embed.fields:
         assert len(field.value) <= limits.EMBED_FIELD_VALUE_CHARS
+
+
+async def test_a_paste_over_the_length_cap_gets_a_clear_answer_and_nothing_is_stored(
+    newsroom: Newsroom,
+) -> None:
+    paragraphs = seed_text("port-strike").split("\n\n")[1:]
+    text = "\n\n".join(paragraphs * (61_000 // len("\n\n".join(paragraphs)) + 1))
+    await newsroom.reporter.send(newsroom.channel, "", attachments=[("message.txt", text.encode())])
+
+    [answer] = newsroom.bot_messages()
+    assert "characters long" in answer.content and "up to 60,000 characters" in answer.content
+    assert not newsroom.channel.threads
+    await newsroom.reporter.send(newsroom.channel, "", attachments=[("message.txt", text.encode())])
+    assert "Already read" not in newsroom.channel.last_message.content  # it was not stored
+
+
+async def test_a_thread_named_after_a_hostile_title_is_plain_and_pings_no_one(
+    newsroom: Newsroom,
+) -> None:
+    body = seed_text("port-strike").split("\n\n", 1)[1]
+    title = "@everyone **BREAKING** <@&123456789012345678> " + "harbourside " * 10
+    await newsroom.reporter.send(
+        newsroom.channel, "", attachments=[("message.txt", f"{title}\n\n{body}".encode())]
+    )
+
+    [thread] = newsroom.channel.threads
+    assert len(thread.name) <= 100
+    assert "**" not in thread.name and "@everyone" not in thread.name
+    assert "<@&123456789012345678>" not in thread.name
+    assert thread.name.startswith("@\u200beveryone BREAKING")
