@@ -15,6 +15,7 @@ from intake.errors import IntakeError
 from intake.files import article_from_attachment
 from intake.pages import article_from_page
 from intake.quality import language_note, shortness_note
+from intake.sizes import human_size
 from intake.text import article_from_text
 from intake.urls import canonical_url, find_urls
 from intake.walls import is_wall_note
@@ -61,17 +62,17 @@ def could_be_article(services: Services, text: str) -> bool:
 def check_attachment_size(services: Services, filename: str, size: int) -> None:
     """Refuse an attachment over the size cap, before anything is downloaded."""
     if size > services.attachment_max_bytes:
-        limit_kb = services.attachment_max_bytes // 1024
-        raise CannotRead(f"`{filename}` is larger than the {limit_kb} KB I read from attachments.")
+        limit = human_size(services.attachment_max_bytes)
+        raise CannotRead(f"{filename} is larger than the {limit} I read from attachments.")
 
 
 async def ingest_attachment(
     services: Services, origin: Origin, filename: str, data: bytes
 ) -> IngestResult:
-    """Analyse and store an attached .txt, .md or .html file."""
+    """Analyse and store an attached .txt, .md, .html or .pdf file."""
     check_attachment_size(services, filename, len(data))
     try:
-        article = article_from_attachment(filename, data)
+        article = article_from_attachment(filename, data, services.attachment_max_bytes)
     except IntakeError as error:
         raise CannotRead(error.message) from error
     return await _ingest(services, origin, article)

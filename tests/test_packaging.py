@@ -58,3 +58,15 @@ def test_lxml_html_clean_is_declared_for_justext() -> None:
     # for lxml[html_clean], an extra pip 23 does not match to lxml's "html-clean".
     main = _requirement_names(_project()["dependencies"])  # type: ignore[arg-type]
     assert "lxml-html-clean" in main
+
+
+def test_the_lock_file_pins_every_main_and_demo_dependency_with_hashes() -> None:
+    project = _project()
+    extras: dict[str, list[str]] = project["optional-dependencies"]  # type: ignore[assignment]
+    wanted = _requirement_names([*project["dependencies"], *extras["demo"]])  # type: ignore[misc]
+    lock = (ROOT / "requirements.lock").read_text(encoding="utf-8")
+    pinned = {_normalise(m.group(1)) for m in re.finditer(r"^([A-Za-z0-9_.-]+)==", lock, re.M)}
+
+    assert wanted - pinned == set(), "run `make lock` after changing pyproject's dependencies"
+    pins = re.findall(r"^[A-Za-z0-9_.-]+==\S+ \\\n\s+--hash=sha256:", lock, re.M)
+    assert len(pins) == len(pinned), "every pin carries its hashes"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import discord
 
 from bot import limits
@@ -9,6 +11,7 @@ from bot.render import QUOTES_PER_ANSWER
 from tests.bot.conftest import Newsroom, seed_text
 from tests.bot.pages import crowded_article, serve_seeds
 from tests.bot.test_articles import embed_text
+from tests.intake.intake_samples import ARTICLE_PARAGRAPHS, tiny_pdf
 
 
 async def test_link_to_a_page_gets_a_threaded_analysis(newsroom: Newsroom) -> None:
@@ -116,3 +119,30 @@ async def test_a_thread_named_after_a_hostile_title_is_plain_and_pings_no_one(
     assert "**" not in thread.name and "@everyone" not in thread.name
     assert "<@&123456789012345678>" not in thread.name
     assert thread.name.startswith("@\u200beveryone BREAKING")
+
+
+def _ascii_article() -> str:
+    text = " ".join(ARTICLE_PARAGRAPHS * 2)
+    return text.replace("\u201c", '"').replace("\u201d", '"').replace("\u2019", "'")
+
+
+async def test_an_attached_pdf_is_read_like_a_pdf_link(newsroom: Newsroom) -> None:
+    pdf = tiny_pdf(_ascii_article())
+    await newsroom.reporter.send(newsroom.channel, "", attachments=[("report.pdf", pdf)])
+
+    answer = embed_text(newsroom.bot_messages())
+    assert len(newsroom.channel.threads) == 1
+    assert "Maria Alvarez" in answer and "We drew a line in the sand" in answer
+
+
+async def test_an_attachment_over_the_cap_names_the_cap_in_mib_and_its_name_escaped(
+    newsroom: Newsroom,
+) -> None:
+    big = b"word " * (newsroom.bot.services.attachment_max_bytes // 5 + 1)
+    await newsroom.reporter.send(newsroom.channel, "", attachments=[("my `draft`*.txt", big)])
+
+    reply = newsroom.channel.last_message
+    assert reply is not None and reply.author.bot
+    assert "larger than the 2 MiB I read from attachments" in reply.content
+    assert "my \\`draft\\`\\*.txt" in reply.content
+    assert re.search(r"(?<!\\)`", reply.content) is None, "no backtick left to open code"
