@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict
@@ -14,6 +15,7 @@ from bot.settings import Settings
 from handlers.analyze import analyze_source
 from handlers.errors import CannotRead
 
+log = logging.getLogger(__name__)
 LABELS = {"PERSON": "People", "ORG": "Organisations", "GPE": "Places", "LOC": "Places"}
 
 
@@ -31,8 +33,18 @@ async def run_analyze(
                 failed = True
                 _emit({"source": source, "error": error.message}, as_json, out)
                 continue
+            except Exception as error:  # every input is tried: one failure must not end the run
+                log.exception("analysing %s failed", source)
+                failed = True
+                _emit({"source": source, "error": unexpected_error(error)}, as_json, out)
+                continue
             _emit(report_object(source, report), as_json, out)
     return 1 if failed else 0
+
+
+def unexpected_error(error: Exception) -> str:
+    """The error line's message for a failure no handler foresaw."""
+    return f"the analysis failed ({type(error).__name__}: {error})"
 
 
 def report_object(source: str, report: Report) -> dict[str, Any]:

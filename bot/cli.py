@@ -11,6 +11,9 @@ from pathlib import Path
 
 from bot.settings import Settings
 
+DEMO_EXTRA_MODULE = "simcord"  # what the demo extra adds
+DEMO_EXTRA_INSTALL = "pip install 'newsbot[demo]'"
+
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
@@ -45,11 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             from bot.demo import run_demo
         except ImportError as error:  # simcord is an extra, not a run-time dependency
-            print(
-                f"newsbot demo needs the demo extra ({error.name} is missing): "
-                "pip install 'newsbot[demo]'",
-                file=sys.stderr,
-            )
+            print(demo_import_failure(error), file=sys.stderr)
             return 2
         return asyncio.run(run_demo(args.articles, as_json=args.json))
     from bot.runner import run_bot, sync_commands
@@ -60,6 +59,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "sync":
         return asyncio.run(sync_commands(settings))
     return asyncio.run(run_bot(settings))
+
+
+def demo_import_failure(error: ImportError) -> str:
+    """What to tell the user when the demo cannot be imported: the module that really failed."""
+    failed = error.name or _raising_module(error)
+    if failed is not None and failed.split(".")[0] == DEMO_EXTRA_MODULE:
+        return f"newsbot demo needs the demo extra ({failed} is missing): {DEMO_EXTRA_INSTALL}"
+    return f"newsbot demo could not import {failed or 'a module'}: {error}"
+
+
+def _raising_module(error: BaseException) -> str | None:
+    # An ImportError raised by hand inside a module (lxml.html.clean does so) names no module:
+    # the innermost frame of its traceback is the module that failed.
+    traceback = error.__traceback__
+    if traceback is None:
+        return None
+    while traceback.tb_next is not None:
+        traceback = traceback.tb_next
+    name = traceback.tb_frame.f_globals.get("__name__")
+    return name if isinstance(name, str) else None
 
 
 if __name__ == "__main__":

@@ -50,7 +50,10 @@ async def build_reader(settings: Settings) -> AsyncIterator[Reader]:
     await load_language_model()
     async with make_session(policy) as http:
         yield Reader(
-            nlp=nlp, fetcher=Fetcher(http, policy), min_article_words=settings.min_article_words
+            nlp=nlp,
+            fetcher=Fetcher(http, policy),
+            min_article_words=settings.min_article_words,
+            max_article_chars=settings.max_article_chars,
         )
 
 
@@ -74,6 +77,7 @@ async def build_services(
             executor=executor,
             min_article_words=settings.min_article_words,
             attachment_max_bytes=settings.attachment_max_bytes,
+            max_article_chars=settings.max_article_chars,
         )
     finally:
         await http.close()

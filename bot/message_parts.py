@@ -8,7 +8,7 @@ import discord
 
 from handlers.ingest import links_in
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
 MAX_LINKS_PER_MESSAGE = 3
 PASTE_FILENAME = "message.txt"  # what the Discord client names a paste too long for a message
 

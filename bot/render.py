@@ -26,6 +26,9 @@ ENTITY_GROUPS = (
 ENTITIES_PER_GROUP = 12
 # A search result shows at most this much of one quote or sentence, marked with "…" if cut.
 LINE_CHARS = 1000
+# One answer lists at most this many quotes, each at most LINE_CHARS long, so a paste with
+# thousands of quotes still gets a few messages (every quote is stored for /who-said).
+QUOTES_PER_ANSWER = 25
 
 
 def safe(text: str) -> str:
@@ -74,12 +77,25 @@ def quote_line(quote: StoredQuote, limit: int | None = None) -> str:
 def _quote_embeds(quotes: tuple[StoredQuote, ...]) -> list[discord.Embed]:
     if not quotes:
         return [discord.Embed(title="Quotes", description="No direct quotes.", colour=COLOUR)]
-    chunks = pack_lines((quote_line(q) for q in quotes), EMBED_DESCRIPTION_CHARS)
+    lines = [quote_line(q, LINE_CHARS) for q in quotes[:QUOTES_PER_ANSWER]]
+    hidden = len(quotes) - QUOTES_PER_ANSWER
+    if hidden > 0:
+        lines.append(more_quotes_line(hidden))
+    chunks = pack_lines(lines, EMBED_DESCRIPTION_CHARS)
     embeds = []
     for index, chunk in enumerate(chunks):
-        title = f"Quotes ({len(quotes)})" if index == 0 else "Quotes (continued)"
+        title = f"Quotes ({len(quotes):,})" if index == 0 else "Quotes (continued)"
         embeds.append(discord.Embed(title=title, description=chunk, colour=COLOUR))
     return embeds
+
+
+def more_quotes_line(hidden: int) -> str:
+    """The line under a capped quote list: how many more, and how to find them."""
+    quotes = "quote" if hidden == 1 else "quotes"
+    return (
+        f"*… and {hidden:,} more {quotes}, all stored: "
+        "`/who-said` searches them by speaker or phrase.*"
+    )
 
 
 def _digest_text(article: StoredArticle) -> str:

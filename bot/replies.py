@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 import discord
@@ -11,7 +12,8 @@ from bot.limits import MESSAGE_CHARS, pack_embeds, pack_lines, shorten
 
 log = logging.getLogger(__name__)
 NO_PINGS = discord.AllowedMentions.none()
-THREAD_NAME_CHARS = 100
+THREAD_NAME_CHARS = 100  # Discord's limit
+_WHITESPACE = re.compile(r"\s+")
 
 
 async def open_thread(message: discord.Message, name: str) -> discord.Thread | None:
@@ -20,12 +22,19 @@ async def open_thread(message: discord.Message, name: str) -> discord.Thread | N
     if not isinstance(channel, discord.TextChannel):  # a thread, forum post, DM or voice chat
         return None
     try:
-        return await message.create_thread(
-            name=shorten(name, THREAD_NAME_CHARS) or "Article", auto_archive_duration=1440
-        )
+        return await message.create_thread(name=thread_name(name), auto_archive_duration=1440)
     except discord.HTTPException as error:  # Forbidden included
         log.info("could not open a thread in %s: %s", channel.id, error)
         return None
+
+
+def thread_name(title: str) -> str:
+    """An article's title fit for a thread name: one line, no Markdown, mentions that cannot
+    ping, within Discord's 100 characters."""
+    # A name is shown as written (a backslash escape would show), so Markdown is removed.
+    plain = discord.utils.remove_markdown(_WHITESPACE.sub(" ", title)).strip()
+    inert = discord.utils.escape_mentions(plain)
+    return shorten(inert, THREAD_NAME_CHARS) or "Article"
 
 
 async def send_embeds(

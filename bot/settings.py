@@ -5,6 +5,8 @@ from __future__ import annotations
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from handlers.input_cap import DEFAULT_MAX_ARTICLE_CHARS, SPACY_MAX_CHARS
+
 
 class Settings(BaseSettings):
     """Every setting of the bot; each is listed in .env.example."""
@@ -26,6 +28,8 @@ class Settings(BaseSettings):
     fetch_allow_loopback: bool = False
     user_agent: str = "newsbot/0.1 (+Discord newsroom bot)"
     attachment_max_bytes: int = 2 * 1024 * 1024
+    # Longer texts are refused with a message; the README's Limits say what it costs and why.
+    max_article_chars: int = Field(default=DEFAULT_MAX_ARTICLE_CHARS, gt=0, le=SPACY_MAX_CHARS)
     # spaCy pipelines are not documented as thread-safe, so analyses run one at a time by default.
     analysis_threads: int = 1
     log_level: str = "INFO"

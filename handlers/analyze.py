@@ -11,6 +11,7 @@ from spacy.language import Language
 from analysis.pipeline import analyze
 from analysis.types import Report
 from handlers.errors import CannotRead
+from handlers.input_cap import DEFAULT_MAX_ARTICLE_CHARS, check_article_length
 from intake.article import Article
 from intake.errors import IntakeError
 from intake.fetch import Fetcher
@@ -26,6 +27,7 @@ class Reader:
     nlp: Language
     fetcher: Fetcher
     min_article_words: int = 120
+    max_article_chars: int = DEFAULT_MAX_ARTICLE_CHARS
 
 
 async def analyze_source(reader: Reader, source: str) -> Report:
@@ -34,6 +36,7 @@ async def analyze_source(reader: Reader, source: str) -> Report:
         article = await _read(reader.fetcher, source)
     except IntakeError as error:
         raise CannotRead(error.message) from error
+    check_article_length(article, reader.max_article_chars)
     article = with_quality_notes(article, reader.min_article_words)
     if language_note(article) is not None:
         # English-only analysis of another language would invent people and quotes.

@@ -9,6 +9,7 @@ from datetime import datetime
 
 from analysis.types import Report
 from handlers.errors import CannotRead, NotAnArticle
+from handlers.input_cap import check_article_length
 from handlers.services import Services
 from handlers.settings import article_minimum
 from intake.article import Article
@@ -16,6 +17,7 @@ from intake.errors import IntakeError
 from intake.files import article_from_attachment
 from intake.pages import article_from_page
 from intake.quality import language_note, shortness_note
+from intake.sizes import human_size
 from intake.text import article_from_text
 from intake.urls import canonical_url, find_urls
 from intake.walls import is_wall_note
@@ -64,17 +66,17 @@ async def could_be_article(services: Services, guild_id: int, text: str) -> bool
 def check_attachment_size(services: Services, filename: str, size: int) -> None:
     """Refuse an attachment over the size cap, before anything is downloaded."""
     if size > services.attachment_max_bytes:
-        limit_kb = services.attachment_max_bytes // 1024
-        raise CannotRead(f"`{filename}` is larger than the {limit_kb} KB I read from attachments.")
+        limit = human_size(services.attachment_max_bytes)
+        raise CannotRead(f"{filename} is larger than the {limit} I read from attachments.")
 
 
 async def ingest_attachment(
     services: Services, origin: Origin, filename: str, data: bytes
 ) -> IngestResult:
-    """Analyse and store an attached .txt, .md or .html file."""
+    """Analyse and store an attached .txt, .md, .html or .pdf file."""
     check_attachment_size(services, filename, len(data))
     try:
-        article = article_from_attachment(filename, data)
+        article = article_from_attachment(filename, data, services.attachment_max_bytes)
     except IntakeError as error:
         raise CannotRead(error.message) from error
     return await _ingest(services, origin, article)
@@ -103,6 +105,7 @@ async def _ingest(services: Services, origin: Origin, article: Article) -> Inges
     too_short = shortness_note(article, await article_minimum(services, origin.guild_id))
     if too_short is not None:
         raise NotAnArticle(too_short)
+    check_article_length(article, services.max_article_chars)
     content_hash = content_fingerprint(article.text)
     earlier = await _find_existing(services, origin.guild_id, article.url, content_hash)
     if earlier is not None:

@@ -12,6 +12,7 @@ from spacy.language import Language
 
 from analysis.pipeline import analyze
 from analysis.types import Report
+from handlers.input_cap import DEFAULT_MAX_ARTICLE_CHARS
 from intake.article import Article
 from intake.fetch import Fetcher
 from storage.engine import SessionFactory
@@ -29,6 +30,7 @@ class Services:
     executor: Executor
     min_article_words: int = 120
     attachment_max_bytes: int = 2 * 1024 * 1024
+    max_article_chars: int = DEFAULT_MAX_ARTICLE_CHARS
 
     async def run_blocking(self, func: Callable[..., T], *args: object) -> T:
         """Run CPU-heavy work off the event loop, so the gateway heartbeat never starves."""

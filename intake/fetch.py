@@ -15,6 +15,7 @@ from yarl import URL
 from intake.errors import FetchFailed, FetchTimeout, RefusedURL, TooLarge, UnsupportedContent
 from intake.policy import FetchPolicy
 from intake.resolver import SafeResolver
+from intake.sizes import human_size
 
 READABLE_TYPES = frozenset(
     {"text/html", "application/xhtml+xml", "text/plain", "text/markdown", "application/pdf"}
@@ -212,7 +213,7 @@ def _parse_url(url: str) -> URL:
 
 def _too_large(limit: int) -> str:
     """The message for a body over the cap."""
-    return f"that page is larger than {limit / 1_000_000:g} MB, so I stopped reading it"
+    return f"that page is larger than {human_size(limit)}, so I stopped reading it"
 
 
 def _describe(exc: aiohttp.ClientError) -> str:

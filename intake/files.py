@@ -1,4 +1,4 @@
-"""Files and Discord attachments: .txt, .md, .html and .htm, size-capped."""
+"""Files and Discord attachments: .txt, .md, .html, .htm and .pdf, size-capped."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ from intake.article import Article
 from intake.decoding import decode_document
 from intake.errors import TooLarge, Unreadable, UnsupportedContent
 from intake.extract import article_from_html
+from intake.pdf import article_from_pdf
+from intake.sizes import human_size
 from intake.text import article_from_text
 
-READABLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+READABLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".pdf"})
 DEFAULT_MAX_BYTES = 2_000_000
 
 
@@ -39,12 +41,14 @@ def _check_suffix(name: str) -> None:
     suffix = Path(name).suffix.lower()
     if suffix not in READABLE_SUFFIXES:
         kind = suffix or "files without an extension"
-        raise UnsupportedContent(f"I read .txt, .md and .html files, not {kind}")
+        raise UnsupportedContent(f"I read .txt, .md, .html and .pdf files, not {kind}")
 
 
 def _article_from_bytes(name: str, data: bytes) -> Article:
     """Decode and read the file by its suffix."""
     suffix = Path(name).suffix.lower()
+    if suffix == ".pdf":
+        return article_from_pdf(data)
     is_html = suffix in (".html", ".htm")
     text = decode_document(data, html=is_html)
     if not text.strip():
@@ -60,4 +64,4 @@ def _article_from_bytes(name: str, data: bytes) -> Article:
 
 def _too_large(name: str, max_bytes: int) -> str:
     """The message for a file over the cap."""
-    return f"{name} is larger than {max_bytes / 1_000_000:g} MB, so I didn't read it"
+    return f"{name} is larger than {human_size(max_bytes)}, so I didn't read it"

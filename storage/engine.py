@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from pathlib import Path
 from typing import Any
@@ -16,16 +17,21 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.ext.asyncio.session import _AsyncSessionContextManager
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///newsbot.db"
 _STORAGE_DIR = Path(__file__).resolve().parent
 # A URL option, not a driver one: make_engine turns it into the PostgreSQL search_path.
 SCHEMA_URL_OPTION = "search_path"
 _SCHEMA_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
+# How long a SQLite connection waits for another process's write lock before "database is
+# locked"; writers of this process take turns (make_sessionmaker) and never wait on each other.
+SQLITE_BUSY_TIMEOUT_MS = 30_000
 
 
 def make_engine(url: str, *, schema: str | None = None, **options: Any) -> AsyncEngine:
-    """Build an async engine; SQLite gets foreign keys on, PostgreSQL an optional schema.
+    """Build an async engine: SQLite in WAL mode with foreign keys on and a busy timeout;
+    PostgreSQL with connections checked before use (pool_pre_ping) and an optional schema.
 
     A PostgreSQL URL may name its schema with `?search_path=name`; `schema` overrides it.
     Extra keyword options go to SQLAlchemy's create_async_engine (poolclass, echo...).
@@ -34,8 +40,10 @@ def make_engine(url: str, *, schema: str | None = None, **options: Any) -> Async
     if parsed.get_backend_name() == "sqlite":
         _create_parent_dir(parsed)
         engine = create_async_engine(parsed, **options)
-        event.listen(engine.sync_engine, "connect", _enable_sqlite_foreign_keys)
+        event.listen(engine.sync_engine, "connect", _configure_sqlite_connection)
         return engine
+    # A connection the server or a restart dropped is replaced, not handed to the next message.
+    options.setdefault("pool_pre_ping", True)
     schema = schema or parsed.query.get(SCHEMA_URL_OPTION)  # type: ignore[assignment]
     parsed = parsed.difference_update_query([SCHEMA_URL_OPTION])
     if schema:
@@ -54,8 +62,51 @@ SessionFactory = async_sessionmaker[AsyncSession]
 
 
 def make_sessionmaker(engine: AsyncEngine) -> SessionFactory:
-    """The one session factory; objects stay readable after commit."""
+    """The one session factory; objects stay readable after commit. On SQLite its units of
+    work take turns."""
+    if engine.dialect.name == "sqlite":
+        return _TurnTakingSessionmaker(engine, expire_on_commit=False)
     return async_sessionmaker(engine, expire_on_commit=False)
+
+
+class _TurnTakingSessionmaker(async_sessionmaker[AsyncSession]):
+    """SQLite has one writer at a time, and a transaction that read before it writes fails at
+    once ("database is locked") when another holds the write lock, whatever the busy timeout.
+    So units of work opened with `begin()` run one at a time, waiting on an asyncio lock (the
+    event loop stays free) instead of inside SQLite. Units of work are short: analysis runs
+    outside them."""
+
+    def __init__(self, engine: AsyncEngine, **options: Any) -> None:
+        super().__init__(engine, **options)
+        self._turn = asyncio.Lock()
+
+    def begin(self) -> _AsyncSessionContextManager[AsyncSession]:
+        """A session in a transaction, once every earlier unit of work has finished."""
+        return _UnitOfWorkInTurn(self(), self._turn)
+
+
+class _UnitOfWorkInTurn(_AsyncSessionContextManager[AsyncSession]):
+    # SQLAlchemy's own context manager for sessionmaker.begin() (SQLAlchemy is pinned <2.1),
+    # holding the turn from before the transaction begins until after it has ended.
+    __slots__ = ("turn",)
+
+    def __init__(self, session: AsyncSession, turn: asyncio.Lock) -> None:
+        super().__init__(session)
+        self.turn = turn
+
+    async def __aenter__(self) -> AsyncSession:
+        await self.turn.acquire()
+        try:
+            return await super().__aenter__()
+        except BaseException:
+            self.turn.release()
+            raise
+
+    async def __aexit__(self, type_: Any, value: Any, traceback: Any) -> None:
+        try:
+            await super().__aexit__(type_, value, traceback)
+        finally:
+            self.turn.release()
 
 
 async def upgrade_database(engine_or_url: AsyncEngine | str) -> None:
@@ -95,8 +146,11 @@ def _create_parent_dir(url: URL) -> None:
         Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
 
 
-def _enable_sqlite_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
-    # SQLite leaves foreign keys off per connection unless asked; ON DELETE CASCADE needs them.
+def _configure_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
+    # SQLite leaves foreign keys off per connection unless asked; ON DELETE CASCADE needs them.
     cursor.execute("PRAGMA foreign_keys=ON")
+    # Write-ahead logging: readers never block the writer, nor the writer them.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.close()

@@ -12,7 +12,7 @@ from discord.ext import commands
 from bot.client import NewsBot
 from bot.exts.errors import UNEXPECTED
 from bot.message_parts import PASTE_FILENAME, MessageParts, message_parts
-from bot.render import article_embeds, ask_embed, jump_url
+from bot.render import article_embeds, ask_embed, jump_url, safe
 from bot.replies import open_thread, send_embeds, send_text
 from handlers.ask import article_for_reply, ask, looks_like_question
 from handlers.errors import HandlerError, NotAnArticle
@@ -160,11 +160,11 @@ def _watch_key(channel: discord.abc.Messageable) -> int:
 
 
 def _about(label: str, text: str) -> str:
-    return (
-        f"<{label}>: {text}"
-        if label.startswith("http")
-        else (f"`{label}`: {text}" if label else text)
-    )
+    # A file name and a message may hold backticks or asterisks: shown escaped, never as
+    # formatting (an inline-code span cannot hold a backtick).
+    if label.startswith("http"):
+        return f"<{label}>: {safe(text)}"
+    return f"**{safe(label)}**: {safe(text)}" if label else safe(text)
 
 
 async def setup(bot: NewsBot) -> None:

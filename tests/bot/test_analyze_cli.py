@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from aiohttp import web
 
+from bot import analyze_cmd
 from bot.analyze_cmd import run_analyze
 from bot.cli import main
 from tests.bot.conftest import SEEDS, bot_settings
@@ -132,3 +133,60 @@ def test_the_console_entry_point_prints_a_readable_report(
     assert status == 0
     assert "Dockworkers walk out at Harbourton" in printed
     assert "Park Soo-ah: “We gave them every chance" in printed
+
+
+def _long_article(chars: int) -> str:
+    paragraph = (SEEDS / "port-strike.txt").read_text(encoding="utf-8").split("\n\n")[2]
+    return "\n\n".join([paragraph] * (chars // len(paragraph) + 1))
+
+
+async def test_a_text_over_spacys_limit_gets_an_error_line_and_the_rest_still_runs(
+    tmp_path: Path,
+) -> None:
+    huge = tmp_path / "huge.txt"
+    huge.write_text(_long_article(1_100_000), encoding="utf-8")
+    seed = str(SEEDS / "port-strike.txt")
+
+    status, objects = await analyze_json(tmp_path, [str(huge), seed])
+
+    assert status == 1
+    assert [o["source"] for o in objects] == [str(huge), seed]
+    assert set(objects[0]) == {"source", "error"}
+    assert "characters long" in objects[0]["error"] and "60,000" in objects[0]["error"]
+    assert objects[1]["quotes"]
+
+
+async def test_a_text_just_over_the_cap_is_refused_and_one_under_it_is_analysed(
+    tmp_path: Path,
+) -> None:
+    over, under = tmp_path / "over.txt", tmp_path / "under.txt"
+    text = _long_article(3_000)
+    over.write_text(text, encoding="utf-8")
+    under.write_text(text[:2_000], encoding="utf-8")
+    settings = bot_settings(tmp_path).model_copy(update={"max_article_chars": 2_500})
+    out = io.StringIO()
+
+    status = await run_analyze(settings, [str(over), str(under)], as_json=True, out=out)
+
+    refused, analysed = (json.loads(line) for line in out.getvalue().splitlines())
+    assert status == 1
+    assert "I analyse up to 2,500 characters" in refused["error"]
+    assert "error" not in analysed and analysed["text"]
+
+
+async def test_an_unforeseen_failure_is_an_error_line_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = analyze_cmd.analyze_source
+
+    async def fails_on_the_first(reader: Any, source: str) -> Any:
+        if source == "first":
+            raise RuntimeError("boom")
+        return await real(reader, source)
+
+    monkeypatch.setattr(analyze_cmd, "analyze_source", fails_on_the_first)
+    status, objects = await analyze_json(tmp_path, ["first", str(SEEDS / "port-strike.txt")])
+
+    assert status == 1
+    assert objects[0] == {"source": "first", "error": "the analysis failed (RuntimeError: boom)"}
+    assert objects[1]["quotes"]

@@ -72,7 +72,7 @@ async def test_short_paste_as_message_txt_is_conversation_but_a_short_file_is_an
     )
     answer = newsroom.channel.last_message
     assert answer is not None and answer.author.bot
-    assert answer.content.startswith("`notes.md`: too short to be an article")
+    assert answer.content.startswith("**notes.md**: too short to be an article")
 
 
 GERMAN = """Hafenarbeiter in Harbourton legen die Arbeit nieder

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import discord
 
 from bot import limits
+from bot.render import QUOTES_PER_ANSWER
 from tests.bot.conftest import Newsroom, seed_text
 from tests.bot.pages import crowded_article, serve_seeds
 from tests.bot.test_articles import embed_text
+from tests.intake.intake_samples import ARTICLE_PARAGRAPHS, tiny_pdf
 
 
 async def test_link_to_a_page_gets_a_threaded_analysis(newsroom: Newsroom) -> None:
@@ -58,7 +62,7 @@ async def test_everyone_inside_an_article_pings_no_one(newsroom: Newsroom) -> No
     assert "@everyone" in answer and "\\*\\*Bold\\*\\*" in answer  # shown, escaped, not obeyed
 
 
-async def test_forty_quotes_and_sixty_people_stay_within_discord_limits(
+async def test_forty_quotes_and_sixty_people_stay_within_discord_limits_and_the_cap(
     newsroom: Newsroom,
 ) -> None:
     text = crowded_article(quotes=40, people=60)
@@ -73,8 +77,9 @@ async def test_forty_quotes_and_sixty_people_stay_within_discord_limits(
         for embed in message.embeds:
             _assert_embed_within_limits(embed)
     answer = embed_text(messages)
-    quoted = [f"berth {i} must" for i in range(40)]
-    assert all(q in answer for q in quoted), "every quote is shown, over several embeds"
+    shown = [f"berth {i} must" for i in range(QUOTES_PER_ANSWER)]
+    assert all(q in answer for q in shown), "the first quotes are shown, over several embeds"
+    assert "berth 30 must" not in answer and "and 15 more quotes, all stored" in answer
     assert "and " in answer and " more" in answer  # people beyond the list are counted
 
 
@@ -84,3 +89,60 @@ def _assert_embed_within_limits(embed: discord.Embed) -> None:
     assert len(embed.fields) <= limits.EMBED_FIELDS
     for field in embed.fields:
         assert len(field.value) <= limits.EMBED_FIELD_VALUE_CHARS
+
+
+async def test_a_paste_over_the_length_cap_gets_a_clear_answer_and_nothing_is_stored(
+    newsroom: Newsroom,
+) -> None:
+    paragraphs = seed_text("port-strike").split("\n\n")[1:]
+    text = "\n\n".join(paragraphs * (61_000 // len("\n\n".join(paragraphs)) + 1))
+    await newsroom.reporter.send(newsroom.channel, "", attachments=[("message.txt", text.encode())])
+
+    [answer] = newsroom.bot_messages()
+    assert "characters long" in answer.content and "up to 60,000 characters" in answer.content
+    assert not newsroom.channel.threads
+    await newsroom.reporter.send(newsroom.channel, "", attachments=[("message.txt", text.encode())])
+    assert "Already read" not in newsroom.channel.last_message.content  # it was not stored
+
+
+async def test_a_thread_named_after_a_hostile_title_is_plain_and_pings_no_one(
+    newsroom: Newsroom,
+) -> None:
+    body = seed_text("port-strike").split("\n\n", 1)[1]
+    title = "@everyone **BREAKING** <@&123456789012345678> " + "harbourside " * 10
+    await newsroom.reporter.send(
+        newsroom.channel, "", attachments=[("message.txt", f"{title}\n\n{body}".encode())]
+    )
+
+    [thread] = newsroom.channel.threads
+    assert len(thread.name) <= 100
+    assert "**" not in thread.name and "@everyone" not in thread.name
+    assert "<@&123456789012345678>" not in thread.name
+    assert thread.name.startswith("@\u200beveryone BREAKING")
+
+
+def _ascii_article() -> str:
+    text = " ".join(ARTICLE_PARAGRAPHS * 2)
+    return text.replace("\u201c", '"').replace("\u201d", '"').replace("\u2019", "'")
+
+
+async def test_an_attached_pdf_is_read_like_a_pdf_link(newsroom: Newsroom) -> None:
+    pdf = tiny_pdf(_ascii_article())
+    await newsroom.reporter.send(newsroom.channel, "", attachments=[("report.pdf", pdf)])
+
+    answer = embed_text(newsroom.bot_messages())
+    assert len(newsroom.channel.threads) == 1
+    assert "Maria Alvarez" in answer and "We drew a line in the sand" in answer
+
+
+async def test_an_attachment_over_the_cap_names_the_cap_in_mib_and_its_name_escaped(
+    newsroom: Newsroom,
+) -> None:
+    big = b"word " * (newsroom.bot.services.attachment_max_bytes // 5 + 1)
+    await newsroom.reporter.send(newsroom.channel, "", attachments=[("my `draft`*.txt", big)])
+
+    reply = newsroom.channel.last_message
+    assert reply is not None and reply.author.bot
+    assert "larger than the 2 MiB I read from attachments" in reply.content
+    assert "my \\`draft\\`\\*.txt" in reply.content
+    assert re.search(r"(?<!\\)`", reply.content) is None, "no backtick left to open code"

@@ -31,6 +31,7 @@ from intake.pages import article_from_page
 from intake.policy import FetchPolicy
 from intake.resolver import HostsResolver
 from intake.session import make_session
+from intake.sizes import human_size
 
 HOST = "news.test.example"
 CAP = 50_000
@@ -266,7 +267,7 @@ async def test_loopback_setting_allows_loopback_only(server: int) -> None:
 
 
 async def test_body_over_cap_is_too_large(site: Site) -> None:
-    with pytest.raises(TooLarge):
+    with pytest.raises(TooLarge, match=rf"larger than {human_size(CAP)},"):
         await site.fetcher.fetch(site.url("/huge"))
 
 
