@@ -48,7 +48,7 @@ def an_article(quotes: int, words_each: int = 12) -> StoredArticle:
         id=1, guild_id=1, channel_id=2, message_id=3, author_id=4, reply_channel_id=None,
         reply_message_id=None, url=None, content_hash="x", title="Port strike", byline=None,
         published=None, site_name=None, language="en", text="", digest=("A digest.",), notes=(),
-        created_at=datetime(2026, 3, 3, tzinfo=UTC),
+        created_at=datetime(2026, 3, 3, tzinfo=UTC), posted_at=datetime(2026, 3, 3, tzinfo=UTC),
         quotes=tuple(a_quote(n, words_each) for n in range(quotes)),
     )  # fmt: skip
 
