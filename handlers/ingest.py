@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from analysis.types import Report
+from handlers.entity_records import link_article
 from handlers.errors import CannotRead, NotAnArticle
 from handlers.input_cap import check_article_length
 from handlers.services import Services
@@ -22,6 +23,7 @@ from intake.text import article_from_text
 from intake.urls import canonical_url, find_urls
 from intake.walls import is_wall_note
 from storage.articles import ArticleRepository
+from storage.entity_records import EntityRecordRepository
 from storage.errors import DuplicateArticleError
 from storage.records import StoredArticle
 
@@ -128,6 +130,8 @@ async def _ingest(services: Services, origin: Origin, article: Article) -> Inges
                 posted_at=origin.posted_at,
                 author_name=origin.author_name,
             )
+            # The records follow in the same unit of work: an article is never half-linked.
+            await link_article(EntityRecordRepository(session), stored, stored.posted_at)
     except DuplicateArticleError:
         # Posted twice at the same moment: the other copy won the race, point to it.
         earlier = await _find_existing(services, origin.guild_id, article.url, content_hash)

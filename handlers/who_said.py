@@ -1,12 +1,21 @@
-"""`/who-said`: a known speaker lists what they said; anything else is a phrase to find."""
+"""`/who-said`: a known speaker lists what they said; anything else is a phrase to find.
+
+A speaker is found through the server's records first (name, alias, or the surname of the one
+person of that name), so "Mr. Moon" finds Moon Chung-in's quotes from every article.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from analysis.entities.names import name_tokens
+from handlers.entity_records import name_key
 from handlers.services import Services
+from storage.entity_records import EntityRecordRepository
 from storage.quotes import QuoteRepository
 from storage.records import StoredQuote
+
+PAGE = 10
 
 
 @dataclass(frozen=True)
@@ -16,16 +25,28 @@ class WhoSaidResult:
     query: str
     speaker: str | None
     quotes: tuple[StoredQuote, ...]
+    offset: int = 0
+    total: int | None = None  # every match, when known; the page is `quotes`
 
 
-async def who_said(services: Services, guild_id: int, query: str, limit: int = 10) -> WhoSaidResult:
-    """Find quotes by a known speaker (name or alias), else quotes containing the phrase."""
+async def who_said(
+    services: Services, guild_id: int, query: str, limit: int = PAGE, offset: int = 0
+) -> WhoSaidResult:
+    """Find quotes by a known speaker (name, alias or surname), else quotes with the phrase."""
     cleaned = query.strip().strip("\"'“”‘’").strip()
     async with services.sessionmaker.begin() as session:
+        records = EntityRecordRepository(session)
+        keys = list(dict.fromkeys([name_key(cleaned), name_key(" ".join(name_tokens(cleaned)))]))
+        spoken = [(r, n) for r, n in await records.speaker_records(guild_id, keys) if n]
+        if spoken:
+            # The most quoted of the records the query names; the oldest among equals.
+            record = max(spoken, key=lambda item: (item[1], -item[0].id))[0]
+            found, total = await records.quotes_of(guild_id, record.id, limit=limit, offset=offset)
+            return WhoSaidResult(cleaned, record.name, tuple(found), offset, total)
         quotes = QuoteRepository(session)
         speaker = await quotes.find_speaker(guild_id, cleaned)
         if speaker is not None:
-            found = await quotes.by_speaker(guild_id, speaker, limit=limit)
+            found = await quotes.by_speaker(guild_id, speaker, limit=limit, offset=offset)
         else:
-            found = await quotes.by_phrase(guild_id, cleaned, limit=limit)
-    return WhoSaidResult(query=cleaned, speaker=speaker, quotes=tuple(found))
+            found = await quotes.by_phrase(guild_id, cleaned, limit=limit, offset=offset)
+    return WhoSaidResult(cleaned, speaker, tuple(found), offset)

@@ -8,7 +8,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.mapping import settings_from_row
-from storage.models import ArticleRow, DigestPost, Guild, WatchedChannel
+from storage.models import ArticleRow, DigestPost, EntityRecord, Guild, WatchedChannel
 from storage.records import GuildSettings
 
 
@@ -114,6 +114,7 @@ class GuildRepository:
             delete(WatchedChannel).where(WatchedChannel.guild_id == guild_id)
         )
         await self._session.execute(delete(DigestPost).where(DigestPost.guild_id == guild_id))
+        await self._session.execute(delete(EntityRecord).where(EntityRecord.guild_id == guild_id))
         await self._session.execute(delete(Guild).where(Guild.id == guild_id))
 
     async def _guild_row(self, guild_id: int) -> Guild:

@@ -134,6 +134,10 @@ class EntityRow(Base):
     aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
     description: Mapped[str | None]
     rank: Mapped[int] = mapped_column(Integer)
+    # The server's record of this person, organisation or place; None when not settled.
+    record_id: Mapped[int | None] = mapped_column(
+        ForeignKey("entity_records.id", ondelete="SET NULL"), index=True
+    )
 
     article: Mapped[ArticleRow] = relationship(back_populates="entities")
 
@@ -183,3 +187,59 @@ class DigestPost(Base):
     message_id: Mapped[int | None] = mapped_column(BigInteger)
     articles: Mapped[int] = mapped_column(Integer, default=0)
     updated_at: Mapped[datetime]
+
+
+class EntityRecord(Base):
+    """A server's one record of a person, organisation or place, across its articles."""
+
+    __tablename__ = "entity_records"
+    __table_args__ = (
+        UniqueConstraint("guild_id", "kind", "name_key"),
+        Index("ix_entity_records_guild_id_surname_key", "guild_id", "surname_key"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    guild_id: Mapped[int] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(16))  # person, organisation or place
+    label: Mapped[str] = mapped_column(String(32))  # spaCy's label as first seen
+    name: Mapped[str]
+    name_key: Mapped[str]  # the name normalised, as the handlers key it
+    surname_key: Mapped[str | None]  # people only: found by "Mr. Moon" when the only Moon
+    first_seen: Mapped[datetime]
+    last_seen: Mapped[datetime]
+
+    aliases: Mapped[list[EntityRecordAlias]] = relationship(
+        back_populates="record", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class EntityRecordAlias(Base):
+    """Another form of a record's name that an article gave."""
+
+    __tablename__ = "entity_record_aliases"
+    __table_args__ = (
+        UniqueConstraint("record_id", "alias_key"),
+        Index("ix_entity_record_aliases_guild_id_alias_key", "guild_id", "alias_key"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    record_id: Mapped[int] = mapped_column(ForeignKey("entity_records.id", ondelete="CASCADE"))
+    guild_id: Mapped[int] = mapped_column(BigInteger)
+    alias: Mapped[str]
+    alias_key: Mapped[str]
+
+    record: Mapped[EntityRecord] = relationship(back_populates="aliases")
+
+
+class QuoteSpeaker(Base):
+    """One of the records who gave a quote; joint speakers are several rows, in order."""
+
+    __tablename__ = "quote_speakers"
+    __table_args__ = (UniqueConstraint("quote_id", "record_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    quote_id: Mapped[int] = mapped_column(ForeignKey("quotes.id", ondelete="CASCADE"))
+    record_id: Mapped[int] = mapped_column(
+        ForeignKey("entity_records.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)

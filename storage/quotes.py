@@ -94,14 +94,18 @@ class QuoteRepository:
             ),
         )
 
-    async def by_speaker(self, guild_id: int, speaker: str, limit: int = 10) -> list[StoredQuote]:
+    async def by_speaker(
+        self, guild_id: int, speaker: str, limit: int = 10, offset: int = 0
+    ) -> list[StoredQuote]:
         """What this speaker said, alone or with others, newest article first."""
         rows = await self._session.execute(
-            _quotes_with_articles(guild_id).where(_speaker_is(speaker)).limit(limit)
+            _quotes_with_articles(guild_id).where(_speaker_is(speaker)).limit(limit).offset(offset)
         )
         return [quote_from_row(quote, article) for quote, article in rows.tuples()]
 
-    async def by_phrase(self, guild_id: int, phrase: str, limit: int = 10) -> list[StoredQuote]:
+    async def by_phrase(
+        self, guild_id: int, phrase: str, limit: int = 10, offset: int = 0
+    ) -> list[StoredQuote]:
         """Quotes containing the phrase: any case, straight or curly marks alike; newest first."""
         if not normalize_for_search(phrase):
             return []
@@ -109,6 +113,7 @@ class QuoteRepository:
             _quotes_with_articles(guild_id)
             .where(QuoteRow.normalized_text.like(contains_pattern(phrase), escape=LIKE_ESCAPE))
             .limit(limit)
+            .offset(offset)
         )
         return [quote_from_row(quote, article) for quote, article in rows.tuples()]
 

@@ -90,3 +90,40 @@ class DigestPostRecord:
 # claimed: a process is posting it; posted; skipped: a quiet day, nothing to post;
 # failed: the last try failed (retried at next_attempt_at, none once the day is over).
 DIGEST_STATUSES = ("claimed", "posted", "skipped", "failed")
+
+
+@dataclass(frozen=True)
+class StoredRecord:
+    """A server's record of a person, organisation or place."""
+
+    id: int
+    guild_id: int
+    kind: str  # person, organisation or place
+    label: str
+    name: str
+    aliases: tuple[str, ...]
+    first_seen: datetime
+    last_seen: datetime
+
+
+@dataclass(frozen=True)
+class RecordMention:
+    """One article that names a record, with what it said of it."""
+
+    article_id: int
+    title: str | None
+    posted_at: datetime
+    channel_id: int
+    message_id: int
+    reply_channel_id: int | None
+    reply_message_id: int | None
+    mentions: int
+    description: str | None
+
+
+@dataclass(frozen=True)
+class RecordCard:
+    """A record and the articles that name it, newest first."""
+
+    record: StoredRecord
+    articles: tuple[RecordMention, ...]

@@ -30,6 +30,9 @@ TABLES = {
     "entities",
     "quotes",
     "digest_posts",
+    "entity_records",
+    "entity_record_aliases",
+    "quote_speakers",
 }
 
 

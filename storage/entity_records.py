@@ -1,0 +1,282 @@
+"""A server's records of people, organisations and places, and what links to them.
+
+The handlers decide which record an article's entity is (they know names); this module finds
+records by the keys the handlers computed, creates them, and links entities and quotes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import Select, delete, func, or_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from storage.mapping import quote_from_row
+from storage.models import (
+    ArticleRow,
+    EntityRecord,
+    EntityRecordAlias,
+    EntityRow,
+    QuoteRow,
+    QuoteSpeaker,
+)
+from storage.records import RecordCard, RecordMention, StoredQuote, StoredRecord
+
+
+def _record(row: EntityRecord) -> StoredRecord:
+    return StoredRecord(
+        id=row.id,
+        guild_id=row.guild_id,
+        kind=row.kind,
+        label=row.label,
+        name=row.name,
+        aliases=tuple(sorted(a.alias for a in row.aliases)),
+        first_seen=row.first_seen,
+        last_seen=row.last_seen,
+    )
+
+
+class EntityRecordRepository:
+    """Finds, creates and links one guild's entity records; never commits."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def find(self, guild_id: int, kind: str, keys: Sequence[str]) -> StoredRecord | None:
+        """The oldest record of this kind whose name or an alias has one of the keys."""
+        if not keys:
+            return None
+        by_alias = select(EntityRecordAlias.record_id).where(
+            EntityRecordAlias.guild_id == guild_id, EntityRecordAlias.alias_key.in_(keys)
+        )
+        row = await self._session.scalar(
+            self._records(guild_id)
+            .where(EntityRecord.kind == kind)
+            .where(or_(EntityRecord.name_key.in_(keys), EntityRecord.id.in_(by_alias)))
+            .order_by(EntityRecord.id)
+            .limit(1)
+        )
+        return _record(row) if row else None
+
+    async def people_by_surname(self, guild_id: int, surname_key: str) -> list[StoredRecord]:
+        """The guild's people records with this surname, full names and bare surnames alike."""
+        rows = await self._session.scalars(
+            self._records(guild_id)
+            .where(EntityRecord.kind == "person", EntityRecord.surname_key == surname_key)
+            .order_by(EntityRecord.id)
+        )
+        return [_record(row) for row in rows]
+
+    async def create(
+        self,
+        guild_id: int,
+        *,
+        kind: str,
+        label: str,
+        name: str,
+        name_key: str,
+        surname_key: str | None,
+        seen_at: datetime,
+    ) -> StoredRecord:
+        """A new record, first and last seen now."""
+        row = EntityRecord(
+            guild_id=guild_id,
+            kind=kind,
+            label=label,
+            name=name,
+            name_key=name_key,
+            surname_key=surname_key,
+            first_seen=seen_at,
+            last_seen=seen_at,
+        )
+        if self._session.get_bind().dialect.name != "postgresql":
+            # SQLite: the bot's units of work take turns (storage/engine.py), so no race.
+            self._session.add(row)
+            await self._session.flush()
+        else:
+            try:
+                # Another article of the server may create the same record at the same moment.
+                async with self._session.begin_nested():
+                    self._session.add(row)
+            except IntegrityError:
+                found = await self.find(guild_id, kind, [name_key])
+                if found is None:
+                    raise
+                return found
+        await self._session.refresh(row, ["aliases"])
+        return _record(row)
+
+    async def add_aliases(self, guild_id: int, record_id: int, aliases: dict[str, str]) -> None:
+        """Remember other forms of the record's name (key -> as written), each once."""
+        known = set(
+            await self._session.scalars(
+                select(EntityRecordAlias.alias_key).where(EntityRecordAlias.record_id == record_id)
+            )
+        )
+        for key, alias in aliases.items():
+            if key not in known:
+                self._session.add(
+                    EntityRecordAlias(
+                        record_id=record_id, guild_id=guild_id, alias=alias, alias_key=key
+                    )
+                )
+        await self._session.flush()
+
+    async def seen(self, guild_id: int, record_id: int, at: datetime) -> None:
+        """Widen the record's first/last seen to include `at`."""
+        row = await self._session.get(EntityRecord, record_id)
+        if row is None or row.guild_id != guild_id:
+            return
+        row.first_seen = min(row.first_seen, at)
+        row.last_seen = max(row.last_seen, at)
+        await self._session.flush()
+
+    async def link_entity(self, guild_id: int, article_id: int, rank: int, record_id: int) -> None:
+        """The article's entity of this rank is this record."""
+        article = select(ArticleRow.id).where(
+            ArticleRow.id == article_id, ArticleRow.guild_id == guild_id
+        )
+        await self._session.execute(
+            update(EntityRow)
+            .where(EntityRow.article_id.in_(article), EntityRow.rank == rank)
+            .values(record_id=record_id)
+        )
+
+    async def link_speakers(
+        self, guild_id: int, article_id: int, position: int, record_ids: Sequence[int]
+    ) -> None:
+        """The article's quote at this position was given by these records, in order."""
+        quote_id = await self._session.scalar(
+            select(QuoteRow.id).where(
+                QuoteRow.guild_id == guild_id,
+                QuoteRow.article_id == article_id,
+                QuoteRow.position == position,
+            )
+        )
+        if quote_id is None:
+            return
+        for order, record_id in enumerate(dict.fromkeys(record_ids)):
+            self._session.add(QuoteSpeaker(quote_id=quote_id, record_id=record_id, position=order))
+        await self._session.flush()
+
+    async def absorb(self, guild_id: int, keep_id: int, gone_id: int) -> None:
+        """Move everything linked to one record onto another and delete the first."""
+        for table in (EntityRow, QuoteSpeaker):
+            await self._session.execute(
+                update(table).where(table.record_id == gone_id).values(record_id=keep_id)
+            )
+        await self._session.execute(
+            delete(EntityRecord).where(
+                EntityRecord.id == gone_id, EntityRecord.guild_id == guild_id
+            )
+        )
+        await self._session.flush()
+
+    async def speaker_records(
+        self, guild_id: int, keys: Sequence[str]
+    ) -> list[tuple[StoredRecord, int]]:
+        """Records named by a query (name, alias or surname key) with their quote counts."""
+        if not keys:
+            return []
+        by_alias = select(EntityRecordAlias.record_id).where(
+            EntityRecordAlias.guild_id == guild_id, EntityRecordAlias.alias_key.in_(keys)
+        )
+        counts = (
+            select(QuoteSpeaker.record_id, func.count(QuoteSpeaker.id).label("quotes"))
+            .group_by(QuoteSpeaker.record_id)
+            .subquery()
+        )
+        rows = await self._session.execute(
+            self._records(guild_id)
+            .add_columns(func.coalesce(counts.c.quotes, 0))
+            .outerjoin(counts, counts.c.record_id == EntityRecord.id)
+            .where(
+                or_(
+                    EntityRecord.name_key.in_(keys),
+                    EntityRecord.surname_key.in_(keys),
+                    EntityRecord.id.in_(by_alias),
+                )
+            )
+            .order_by(EntityRecord.id)
+        )
+        return [(_record(row), int(quotes)) for row, quotes in rows.tuples()]
+
+    async def quotes_of(
+        self, guild_id: int, record_id: int, *, limit: int, offset: int = 0
+    ) -> tuple[list[StoredQuote], int]:
+        """What a record said, newest article first, one page; and how many in all."""
+        given = select(QuoteSpeaker.quote_id).where(QuoteSpeaker.record_id == record_id)
+        base = (
+            select(QuoteRow, ArticleRow)
+            .join(ArticleRow, QuoteRow.article_id == ArticleRow.id)
+            .where(QuoteRow.guild_id == guild_id, QuoteRow.id.in_(given))
+        )
+        total = await self._session.scalar(select(func.count()).select_from(base.subquery()))
+        rows = await self._session.execute(
+            base.order_by(ArticleRow.posted_at.desc(), ArticleRow.id.desc(), QuoteRow.position)
+            .limit(limit)
+            .offset(offset)
+        )
+        return [quote_from_row(q, a) for q, a in rows.tuples()], int(total or 0)
+
+    async def card(self, guild_id: int, record_id: int) -> RecordCard | None:
+        """A record with the articles that name it (newest first) and its descriptions."""
+        row = await self._session.scalar(
+            self._records(guild_id).where(EntityRecord.id == record_id)
+        )
+        if row is None:
+            return None
+        mentions = await self._session.execute(
+            select(EntityRow, ArticleRow)
+            .join(ArticleRow, EntityRow.article_id == ArticleRow.id)
+            .where(ArticleRow.guild_id == guild_id, EntityRow.record_id == record_id)
+            .order_by(ArticleRow.posted_at.desc(), ArticleRow.id.desc())
+        )
+        seen = [
+            RecordMention(
+                article_id=article.id,
+                title=article.title,
+                posted_at=article.posted_at,
+                channel_id=article.channel_id,
+                message_id=article.message_id,
+                reply_channel_id=article.reply_channel_id,
+                reply_message_id=article.reply_message_id,
+                mentions=entity.mentions,
+                description=entity.description,
+            )
+            for entity, article in mentions.tuples()
+        ]
+        return RecordCard(record=_record(row), articles=tuple(seen))
+
+    async def names(self, guild_id: int) -> list[tuple[str, str, int]]:
+        """Every (name or alias, kind, record id) of the guild, for autocomplete and 'nearest'."""
+        records = await self._session.scalars(self._records(guild_id))
+        found: list[tuple[str, str, int]] = []
+        for row in records:
+            found.append((row.name, row.kind, row.id))
+            found += [(a.alias, row.kind, row.id) for a in row.aliases]
+        return found
+
+    async def forget_orphans(self, guild_id: int) -> int:
+        """Delete the guild's records that no article entity or quote links to any more."""
+        linked = select(EntityRow.record_id).where(EntityRow.record_id.is_not(None))
+        spoken = select(QuoteSpeaker.record_id)
+        result = await self._session.execute(
+            delete(EntityRecord).where(
+                EntityRecord.guild_id == guild_id,
+                EntityRecord.id.not_in(linked),
+                EntityRecord.id.not_in(spoken),
+            )
+        )
+        return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+    def _records(self, guild_id: int) -> Select[tuple[EntityRecord]]:
+        # Every read starts here, so no query can forget the guild.
+        return (
+            select(EntityRecord)
+            .where(EntityRecord.guild_id == guild_id)
+            .options(selectinload(EntityRecord.aliases))
+        )

@@ -1,0 +1,136 @@
+"""Records across articles: one per person and organisation, linked by name, never guessed."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from analysis.types import Entity, Quote, Report
+from handlers.entity_records import link_article
+from handlers.services import Services
+from handlers.who_said import who_said
+from intake.article import Article
+from storage.articles import ArticleRepository
+from storage.entity_records import EntityRecordRepository
+from storage.guilds import GuildRepository
+
+Sessions = async_sessionmaker[AsyncSession]
+GUILD = 1
+MONDAY = datetime(2026, 11, 30, 9, tzinfo=UTC)
+
+
+def report(title: str, entities: tuple[Entity, ...], quotes: tuple[tuple[str, str], ...]) -> Report:
+    text = f"{title}. "
+    placed = []
+    for said, who in quotes:
+        text += "\u201c"
+        start = len(text)
+        text += said
+        placed.append(Quote(said, start, len(text), who, cue="said"))
+        text += f",\u201d {who} said. "
+    return Report(Article(text=text, title=title), entities, tuple(placed), ())
+
+
+def person(name: str, *aliases: str) -> Entity:
+    return Entity(name, "PERSON", 3, aliases)
+
+
+async def store(
+    sessionmaker: Sessions, r: Report, when: datetime, guild: int = GUILD
+) -> dict[str, int]:
+    async with sessionmaker.begin() as session:
+        stored = await ArticleRepository(session).add(
+            guild,
+            r,
+            channel_id=10,
+            message_id=int(when.timestamp()),
+            author_id=7,
+            content_hash=r.article.title or "",
+            posted_at=when,
+        )
+        return await link_article(EntityRecordRepository(session), stored, when)
+
+
+async def test_a_full_name_and_a_later_surname_are_one_record(
+    sessionmaker: Sessions, services: Services
+) -> None:
+    monday = await store(
+        sessionmaker,
+        report(
+            "Talks",
+            (person("Moon Chung-in", "Mr. Moon"),),
+            (("We are not there yet", "Moon Chung-in"),),
+        ),
+        MONDAY,
+    )
+    thursday = await store(
+        sessionmaker,
+        report("More talks", (person("Moon", "Mr. Moon"),), (("It will take years", "Moon"),)),
+        MONDAY + timedelta(days=3),
+    )
+    assert monday["Moon Chung-in"] == thursday["Moon"]
+    for query in ("Mr. Moon", "moon", "Moon Chung-in"):
+        result = await who_said(services, GUILD, query)
+        assert result.speaker == "Moon Chung-in"
+        assert [q.text for q in result.quotes] == ["It will take years", "We are not there yet"]
+        assert result.total == 2
+
+
+async def test_people_sharing_a_surname_stay_apart_and_a_bare_surname_is_not_guessed(
+    sessionmaker: Sessions,
+) -> None:
+    first = await store(
+        sessionmaker,
+        report("Port", (person("Park Ji-hoon", "Mr. Park"), person("Park Soo-ah", "Ms. Park")), ()),
+        MONDAY,
+    )
+    later = await store(sessionmaker, report("Port again", (person("Park", "Park"),), ()), MONDAY)
+    assert first["Park Ji-hoon"] != first["Park Soo-ah"]
+    assert "Park" not in later
+
+
+async def test_a_surname_seen_first_is_taken_over_by_the_full_name(sessionmaker: Sessions) -> None:
+    early = await store(sessionmaker, report("Brief", (person("Delacroix"),), ()), MONDAY)
+    full = await store(
+        sessionmaker, report("Profile", (person("Emeka Delacroix", "Mr. Delacroix"),), ()), MONDAY
+    )
+    async with sessionmaker() as session:
+        card = await EntityRecordRepository(session).card(GUILD, full["Emeka Delacroix"])
+        gone = await EntityRecordRepository(session).card(GUILD, early["Delacroix"])
+    assert card is not None and len(card.articles) == 2
+    assert gone is None
+
+
+async def test_an_organisation_joins_by_its_acronym(sessionmaker: Sessions) -> None:
+    dnc = Entity("Democratic National Committee", "ORG", 4, ("DNC",))
+    first = await store(sessionmaker, report("Party", (dnc,), ()), MONDAY)
+    second = await store(sessionmaker, report("Party 2", (Entity("DNC", "ORG", 2),), ()), MONDAY)
+    assert first["Democratic National Committee"] == second["DNC"]
+
+
+async def test_records_belong_to_their_server(sessionmaker: Sessions) -> None:
+    ours = await store(sessionmaker, report("A", (person("Maria Alvarez"),), ()), MONDAY, guild=1)
+    theirs = await store(sessionmaker, report("B", (person("Maria Alvarez"),), ()), MONDAY, guild=2)
+    assert ours["Maria Alvarez"] != theirs["Maria Alvarez"]
+    async with sessionmaker.begin() as session:
+        assert await EntityRecordRepository(session).card(2, ours["Maria Alvarez"]) is None
+        await GuildRepository(session).forget_guild(1)
+    async with sessionmaker() as session:
+        records = EntityRecordRepository(session)
+        assert await records.names(1) == []
+        assert [n for n, _k, _i in await records.names(2)] == ["Maria Alvarez"]
+
+
+async def test_joint_speakers_are_a_list_of_records(
+    sessionmaker: Sessions, services: Services
+) -> None:
+    entities = (person("Donald Trump", "Trump"), person("Paul Ryan", "Ryan"))
+    await store(
+        sessionmaker,
+        report("Joint", entities, (("We stand together on this", "Donald Trump and Paul Ryan"),)),
+        MONDAY,
+    )
+    for name in ("Paul Ryan", "Donald Trump"):
+        result = await who_said(services, GUILD, name)
+        assert [q.text for q in result.quotes] == ["We stand together on this"]
