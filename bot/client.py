@@ -18,6 +18,7 @@ EXTENSIONS = (
     "bot.exts.who_said",
     "bot.exts.ask",
     "bot.exts.digest",
+    "bot.exts.entities",
     "bot.exts.settings",
 )
 # The default of the digest_check_seconds setting (see bot/settings.py).

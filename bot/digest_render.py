@@ -151,8 +151,7 @@ def _quote_line(quote: NotableQuote) -> str:
     # A quote cut by its attribution ends in the comma before "she said": not worth showing.
     text = quote.text.rstrip().rstrip(",")
     return (
-        f"“{safe(text)}”\n— **{safe(quote.speaker)}**, "
-        f"in [{title}]({_answer_link(quote.article)})"
+        f"“{safe(text)}”\n— **{safe(quote.speaker)}**, in [{title}]({_answer_link(quote.article)})"
     )
 
 

@@ -138,6 +138,9 @@ def who_said_embed(guild_id: int, result: WhoSaidResult) -> discord.Embed:
         return embed
     lines = [_quote_with_source(guild_id, q) for q in result.quotes]
     embed.description = _fit_lines(lines)
+    if result.total is not None and result.total > len(result.quotes):
+        first = result.offset + 1
+        embed.set_footer(text=f"{first}–{result.offset + len(result.quotes)} of {result.total}")
     return embed
 
 

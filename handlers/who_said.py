@@ -50,3 +50,13 @@ async def who_said(
         else:
             found = await quotes.by_phrase(guild_id, cleaned, limit=limit, offset=offset)
     return WhoSaidResult(cleaned, speaker, tuple(found), offset)
+
+
+async def speaker_names(
+    services: Services, guild_id: int, typed: str, limit: int = 25
+) -> list[str]:
+    """Known speakers' names containing what was typed, most quoted first, for autocomplete."""
+    needle = name_key(typed)
+    async with services.sessionmaker.begin() as session:
+        speakers = await EntityRecordRepository(session).speakers(guild_id)
+    return [name for name, _quotes in speakers if needle in name_key(name)][:limit]

@@ -204,6 +204,17 @@ class EntityRecordRepository:
         )
         return [(_record(row), int(quotes)) for row, quotes in rows.tuples()]
 
+    async def speakers(self, guild_id: int) -> list[tuple[str, int]]:
+        """The guild's records who gave quotes, with how many, most quoted first."""
+        rows = await self._session.execute(
+            select(EntityRecord.name, func.count(QuoteSpeaker.id))
+            .join(QuoteSpeaker, QuoteSpeaker.record_id == EntityRecord.id)
+            .where(EntityRecord.guild_id == guild_id)
+            .group_by(EntityRecord.id, EntityRecord.name)
+            .order_by(func.count(QuoteSpeaker.id).desc(), EntityRecord.name)
+        )
+        return [(name, int(count)) for name, count in rows.tuples()]
+
     async def quotes_of(
         self, guild_id: int, record_id: int, *, limit: int, offset: int = 0
     ) -> tuple[list[StoredQuote], int]:

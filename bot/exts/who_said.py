@@ -7,9 +7,9 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.client import NewsBot
+from bot.pager import send_paged
 from bot.render import who_said_embed
-from bot.replies import NO_PINGS
-from handlers.who_said import who_said
+from handlers.who_said import PAGE, speaker_names, who_said
 
 
 class WhoSaid(commands.Cog):
@@ -29,10 +29,24 @@ class WhoSaid(commands.Cog):
         """Answer from the stored quotes."""
         if interaction.guild_id is None:
             return
+        guild_id = interaction.guild_id
         await interaction.response.defer(thinking=True)
-        result = await who_said(self.bot.services, interaction.guild_id, query)
-        embed = who_said_embed(interaction.guild_id, result)
-        await interaction.followup.send(embed=embed, allowed_mentions=NO_PINGS)
+
+        async def render(page: int) -> tuple[discord.Embed, bool]:
+            result = await who_said(self.bot.services, guild_id, query, offset=page * PAGE)
+            more = result.total is not None and result.offset + len(result.quotes) < result.total
+            return who_said_embed(guild_id, result), more
+
+        await send_paged(interaction, render)
+
+    @who_said.autocomplete("query")
+    async def _speakers(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        if interaction.guild_id is None:
+            return []
+        names = await speaker_names(self.bot.services, interaction.guild_id, current)
+        return [app_commands.Choice(name=n[:100], value=n[:100]) for n in names]
 
 
 async def setup(bot: NewsBot) -> None:
