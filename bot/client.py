@@ -19,6 +19,7 @@ EXTENSIONS = (
     "bot.exts.ask",
     "bot.exts.digest",
     "bot.exts.entities",
+    "bot.exts.history",
     "bot.exts.settings",
 )
 # The default of the digest_check_seconds setting (see bot/settings.py).

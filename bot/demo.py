@@ -21,6 +21,7 @@ from bot.limits import MESSAGE_CHARS
 from bot.settings import Settings
 from handlers.demo_queries import demo_queries
 from handlers.services import Services
+from handlers.who_said import speaker_names
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 DIGEST_TIME = "18:00"
@@ -77,6 +78,10 @@ async def _play(services: Services, paths: list[Path], base_url: str, log: Trans
             await log.slash(reporter, channel, "who-said", query=phrase)
         if question:
             await log.slash(reporter, channel, "ask", question=question)
+        most_quoted = await speaker_names(services, guild.id, "")
+        if most_quoted:
+            await log.slash(reporter, channel, "entity", name=most_quoted[0])
+        await log.slash(reporter, channel, "history")
         await _digest_day(env, log, editor, guild, channel)
 
 

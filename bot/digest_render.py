@@ -21,7 +21,7 @@ from bot.limits import (
     pack_lines,
     shorten,
 )
-from bot.render import COLOUR, jump_url, safe
+from bot.render import COLOUR, answer_url, safe
 from handlers.daily_digest import DailyDigest, DigestArticle, NotableQuote, Story
 
 SUMMARY_CHARS = 300
@@ -129,11 +129,13 @@ def _article_line(article: DigestArticle) -> str:
 
 
 def _answer_link(article: DigestArticle) -> str:
-    # The bot's answer (in its thread when it made one), else the reporter's own message.
-    if article.reply_message_id is not None:
-        channel = article.reply_channel_id or article.channel_id
-        return jump_url(article.guild_id, channel, article.reply_message_id)
-    return jump_url(article.guild_id, article.channel_id, article.message_id)
+    return answer_url(
+        article.guild_id,
+        article.channel_id,
+        article.message_id,
+        article.reply_channel_id,
+        article.reply_message_id,
+    )
 
 
 def _quote_embeds(digest: DailyDigest) -> list[discord.Embed]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import discord
 
 from bot.limits import EMBED_FIELD_VALUE_CHARS, EMBED_TITLE_CHARS, pack_lines, shorten
-from bot.render import COLOUR, LINE_CHARS, jump_url, quote_line, safe
+from bot.render import COLOUR, LINE_CHARS, answer_url, quote_line, safe
 from handlers.entities import QUOTES_PER_PAGE, EntityCard
 from storage.records import RecordMention
 
@@ -56,10 +56,12 @@ def _range(result: EntityCard) -> str:
 
 
 def _article_line(guild_id: int, article: RecordMention) -> str:
-    if article.reply_message_id is not None:
-        channel = article.reply_channel_id or article.channel_id
-        link = jump_url(guild_id, channel, article.reply_message_id)
-    else:
-        link = jump_url(guild_id, article.channel_id, article.message_id)
+    link = answer_url(
+        guild_id,
+        article.channel_id,
+        article.message_id,
+        article.reply_channel_id,
+        article.reply_message_id,
+    )
     title = safe(shorten(article.title or "Untitled article", 100))
     return f"• [{title}]({link}), {article.posted_at.date().isoformat()} ({article.mentions})"

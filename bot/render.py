@@ -41,6 +41,20 @@ def jump_url(guild_id: int, channel_id: int, message_id: int) -> str:
     return f"https://discord.com/channels/{guild_id}/{channel_id}/{message_id}"
 
 
+def answer_url(
+    guild_id: int,
+    channel_id: int,
+    message_id: int,
+    reply_channel_id: int | None,
+    reply_message_id: int | None,
+) -> str:
+    """A link to the bot's answer to an article (in its thread when it made one), else to the
+    reporter's own message."""
+    if reply_message_id is not None:
+        return jump_url(guild_id, reply_channel_id or channel_id, reply_message_id)
+    return jump_url(guild_id, channel_id, message_id)
+
+
 def article_embeds(article: StoredArticle) -> list[discord.Embed]:
     """The analysis: headline card with digest and entities, then the quotes."""
     card = discord.Embed(

@@ -6,7 +6,7 @@ import operator
 from datetime import datetime
 from functools import reduce
 
-from sqlalchemy import Select, case, or_, select, update
+from sqlalchemy import Select, case, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
@@ -161,12 +161,19 @@ class ArticleRepository:
         await self._session.flush()
         return True
 
-    async def recent(self, guild_id: int, limit: int = 20) -> list[StoredArticle]:
+    async def recent(self, guild_id: int, limit: int = 20, offset: int = 0) -> list[StoredArticle]:
         """The guild's latest articles, newest first."""
         rows = await self._session.scalars(
-            _articles(guild_id).order_by(*_newest_first()).limit(limit)
+            _articles(guild_id).order_by(*_newest_first()).limit(limit).offset(offset)
         )
         return [article_from_row(row) for row in rows]
+
+    async def count(self, guild_id: int) -> int:
+        """How many articles the guild has stored."""
+        total = await self._session.scalar(
+            select(func.count(ArticleRow.id)).where(ArticleRow.guild_id == guild_id)
+        )
+        return int(total or 0)
 
     async def posted_between(
         self, guild_id: int, start: datetime, end: datetime

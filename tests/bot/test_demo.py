@@ -36,6 +36,8 @@ async def test_demo_posts_articles_and_answers_the_questions() -> None:
         "/who-said",
         "/who-said",
         "/ask",
+        "/entity",
+        "/history",
         "/digest-channel",
         "/digest",
     ]
@@ -50,6 +52,7 @@ async def test_demo_posts_articles_and_answers_the_questions() -> None:
     titles = [embed.get("title", "") for embed in embeds]
     assert "Dockworkers walk out at Harbourton as pay talks collapse" in titles
     assert any(t.startswith("What ") and t.endswith(" said") for t in titles)
+    assert "Latest articles" in titles
     answers = [embed for embed in embeds if embed.get("title", "").startswith("What happened")]
     assert answers and "Nothing in the history" not in answers[0]["description"]
 
