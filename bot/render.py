@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import discord
 from discord.utils import escape_markdown
 
@@ -14,6 +16,7 @@ from bot.limits import (
     shorten,
 )
 from handlers.ask import AskResult
+from handlers.echoes import Echo
 from handlers.who_said import WhoSaidResult
 from storage.records import StoredArticle, StoredQuote
 
@@ -55,8 +58,9 @@ def answer_url(
     return jump_url(guild_id, channel_id, message_id)
 
 
-def article_embeds(article: StoredArticle) -> list[discord.Embed]:
-    """The analysis: headline card with digest and entities, then the quotes."""
+def article_embeds(article: StoredArticle, echoes: Sequence[Echo] = ()) -> list[discord.Embed]:
+    """The analysis: headline card with digest and entities, then the quotes (each with the
+    earlier article its speaker said the same words in, if any)."""
     card = discord.Embed(
         title=shorten(safe(article.title or "Untitled article"), EMBED_TITLE_CHARS),
         url=article.url,
@@ -73,7 +77,7 @@ def article_embeds(article: StoredArticle) -> list[discord.Embed]:
     analysed = bool(article.digest or article.entities or article.quotes)
     if not analysed and article.notes:  # not analysed (another language): no "no quotes" claim
         return [card]
-    return [card, *_quote_embeds(article.quotes)]
+    return [card, *_quote_embeds(article.quotes, {e.position: e for e in echoes})]
 
 
 def quote_line(quote: StoredQuote, limit: int | None = None) -> str:
@@ -88,10 +92,13 @@ def quote_line(quote: StoredQuote, limit: int | None = None) -> str:
     return f"{who} — “{shorten(text, limit) if limit else text}”"
 
 
-def _quote_embeds(quotes: tuple[StoredQuote, ...]) -> list[discord.Embed]:
+def _quote_embeds(quotes: tuple[StoredQuote, ...], echoes: dict[int, Echo]) -> list[discord.Embed]:
     if not quotes:
         return [discord.Embed(title="Quotes", description="No direct quotes.", colour=COLOUR)]
-    lines = [quote_line(q, LINE_CHARS) for q in quotes[:QUOTES_PER_ANSWER]]
+    lines = [
+        quote_line(q, LINE_CHARS) + _echo_text(echoes.get(n))
+        for n, q in enumerate(quotes[:QUOTES_PER_ANSWER])
+    ]
     hidden = len(quotes) - QUOTES_PER_ANSWER
     if hidden > 0:
         lines.append(more_quotes_line(hidden))
@@ -101,6 +108,20 @@ def _quote_embeds(quotes: tuple[StoredQuote, ...]) -> list[discord.Embed]:
         title = f"Quotes ({len(quotes):,})" if index == 0 else "Quotes (continued)"
         embeds.append(discord.Embed(title=title, description=chunk, colour=COLOUR))
     return embeds
+
+
+def _echo_text(echo: Echo | None) -> str:
+    """Under a quote: the earlier article with the same words, and its wording where it differs."""
+    if echo is None:
+        return ""
+    earlier = echo.earlier
+    link = jump_url(earlier.guild_id, earlier.channel_id, earlier.message_id)
+    title = safe(shorten(earlier.article_title or "an earlier article", 100))
+    day = (earlier.published or earlier.created_at.date()).isoformat()
+    text = f"\n↳ also quoted in [{title}]({link}) ({day})"
+    if not echo.same_words:
+        text += f", as “{shorten(safe(earlier.text), LINE_CHARS // 2)}”"
+    return text
 
 
 def more_quotes_line(hidden: int) -> str:

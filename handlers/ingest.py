@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from analysis.types import Report
+from handlers.echoes import Echo, find_echoes
 from handlers.entity_records import link_article
 from handlers.errors import CannotRead, NotAnArticle
 from handlers.input_cap import check_article_length
@@ -47,6 +48,8 @@ class IngestResult:
     article: StoredArticle
     duplicate: bool
     notes: tuple[str, ...] = ()
+    # Quotes its speakers gave, word for word or nearly, in the server's earlier articles.
+    echoes: tuple[Echo, ...] = ()
 
 
 async def ingest_text(services: Services, origin: Origin, text: str) -> IngestResult:
@@ -131,14 +134,16 @@ async def _ingest(services: Services, origin: Origin, article: Article) -> Inges
                 author_name=origin.author_name,
             )
             # The records follow in the same unit of work: an article is never half-linked.
-            await link_article(EntityRecordRepository(session), stored, stored.posted_at)
+            records = EntityRecordRepository(session)
+            linked = await link_article(records, stored, stored.posted_at)
+            echoes = await find_echoes(records, stored, linked)
     except DuplicateArticleError:
         # Posted twice at the same moment: the other copy won the race, point to it.
         earlier = await _find_existing(services, origin.guild_id, article.url, content_hash)
         if earlier is None:
             raise
         return IngestResult(article=earlier, duplicate=True)
-    return IngestResult(article=stored, duplicate=False, notes=report.notes)
+    return IngestResult(article=stored, duplicate=False, notes=report.notes, echoes=tuple(echoes))
 
 
 async def record_reply(

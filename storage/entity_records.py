@@ -233,6 +233,24 @@ class EntityRecordRepository:
         )
         return [quote_from_row(q, a) for q, a in rows.tuples()], int(total or 0)
 
+    async def earlier_quotes(
+        self, guild_id: int, record_ids: Sequence[int], *, before_article: int, limit: int
+    ) -> list[StoredQuote]:
+        """Quotes these records gave in the guild's other articles, newest first."""
+        given = select(QuoteSpeaker.quote_id).where(QuoteSpeaker.record_id.in_(record_ids))
+        rows = await self._session.execute(
+            select(QuoteRow, ArticleRow)
+            .join(ArticleRow, QuoteRow.article_id == ArticleRow.id)
+            .where(
+                QuoteRow.guild_id == guild_id,
+                QuoteRow.id.in_(given),
+                QuoteRow.article_id != before_article,
+            )
+            .order_by(ArticleRow.posted_at.desc(), ArticleRow.id.desc(), QuoteRow.position)
+            .limit(limit)
+        )
+        return [quote_from_row(q, a) for q, a in rows.tuples()]
+
     async def card(self, guild_id: int, record_id: int) -> RecordCard | None:
         """A record with the articles that name it (newest first) and its descriptions."""
         row = await self._session.scalar(

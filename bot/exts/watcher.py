@@ -121,7 +121,7 @@ class Watcher(commands.Cog):
             await send_text(message.channel, text, reference=message)
             return
         thread = await open_thread(message, article.title or "Article")
-        embeds = article_embeds(article)
+        embeds = article_embeds(article, result.echoes)
         if thread is not None:
             first = await send_embeds(thread, embeds)
         else:

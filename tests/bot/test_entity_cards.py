@@ -95,3 +95,22 @@ async def test_a_long_answer_pages_with_buttons(newsroom: Newsroom) -> None:
     second = result.response.embeds[0]
     assert second.footer.text == "11–14 of 14"
     assert (second.description or "").count("**Maria Alvarez**") == 4
+
+
+async def test_the_answer_says_where_the_speaker_said_it_before(newsroom: Newsroom) -> None:
+    await _paste(newsroom, "ferry-strike-wire.txt")
+    wire = (ARTICLES / "ferry-strike-wire.txt").read_text(encoding="utf-8")
+    # Another outlet's copy of the wire story, with one word of MacLeod's quote changed.
+    retold = (
+        wire.replace("Ferry crews walk out", "Island ferries halted")
+        .replace("third year running", "third year in a row")
+        .replace("Crews at CalNor", "Workers at CalNor")
+    )
+    await newsroom.reporter.send(
+        newsroom.channel, "", attachments=[("message.txt", retold.encode())]
+    )
+
+    embeds = [e for t in newsroom.channel.threads for m in t.history() for e in m.embeds]
+    text = "\n".join(e.description or "" for e in embeds if (e.title or "").startswith("Quotes"))
+    assert "↳ also quoted in [Ferry crews walk out as island routes fall silent]" in text
+    assert "as “Our members have crewed these boats" in text  # the wording differs: both shown

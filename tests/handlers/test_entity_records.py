@@ -2,54 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from record_samples import GUILD, MONDAY, Sessions, person, report, store
 
-from analysis.types import Entity, Quote, Report
-from handlers.entity_records import link_article
+from analysis.types import Entity
 from handlers.services import Services
 from handlers.who_said import who_said
-from intake.article import Article
-from storage.articles import ArticleRepository
 from storage.entity_records import EntityRecordRepository
 from storage.guilds import GuildRepository
-
-Sessions = async_sessionmaker[AsyncSession]
-GUILD = 1
-MONDAY = datetime(2026, 11, 30, 9, tzinfo=UTC)
-
-
-def report(title: str, entities: tuple[Entity, ...], quotes: tuple[tuple[str, str], ...]) -> Report:
-    text = f"{title}. "
-    placed = []
-    for said, who in quotes:
-        text += "\u201c"
-        start = len(text)
-        text += said
-        placed.append(Quote(said, start, len(text), who, cue="said"))
-        text += f",\u201d {who} said. "
-    return Report(Article(text=text, title=title), entities, tuple(placed), ())
-
-
-def person(name: str, *aliases: str) -> Entity:
-    return Entity(name, "PERSON", 3, aliases)
-
-
-async def store(
-    sessionmaker: Sessions, r: Report, when: datetime, guild: int = GUILD
-) -> dict[str, int]:
-    async with sessionmaker.begin() as session:
-        stored = await ArticleRepository(session).add(
-            guild,
-            r,
-            channel_id=10,
-            message_id=int(when.timestamp()),
-            author_id=7,
-            content_hash=r.article.title or "",
-            posted_at=when,
-        )
-        return await link_article(EntityRecordRepository(session), stored, when)
 
 
 async def test_a_full_name_and_a_later_surname_are_one_record(

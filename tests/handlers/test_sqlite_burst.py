@@ -42,9 +42,7 @@ def busy_report(article: Article) -> Report:
         Quote(article.text[i : i + 20], i, i + 20, f"Speaker {i}", cue="said")
         for i in range(0, 40 * 25, 25)
     )
-    entities = tuple(
-        Entity(f"Person {n}", "PERSON", 3, aliases=(f"P{n}",)) for n in range(30)
-    )
+    entities = tuple(Entity(f"Person {n}", "PERSON", 3, aliases=(f"P{n}",)) for n in range(30))
     return Report(article=article, entities=entities, quotes=quotes, digest=(article.text[:80],))
 
 
@@ -87,6 +85,8 @@ async def test_a_burst_of_ingests_on_sqlite_stores_every_article(
     async with burst_services.sessionmaker.begin() as session:
         stored = await session.scalar(select(func.count()).select_from(ArticleRow))
         replied = await session.scalar(
-            select(func.count()).select_from(ArticleRow).where(ArticleRow.reply_message_id.is_not(None))
+            select(func.count())
+            .select_from(ArticleRow)
+            .where(ArticleRow.reply_message_id.is_not(None))
         )
     assert (stored, replied) == (BURST, BURST)
