@@ -20,6 +20,7 @@ EXTENSIONS = (
     "bot.exts.digest",
     "bot.exts.entities",
     "bot.exts.history",
+    "bot.exts.help",
     "bot.exts.settings",
 )
 # The default of the digest_check_seconds setting (see bot/settings.py).
