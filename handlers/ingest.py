@@ -83,18 +83,23 @@ async def ingest_attachment(
 
 
 async def ingest_link(services: Services, origin: Origin, url: str) -> IngestResult:
-    """Fetch, analyse and store the article at a link; an earlier copy is pointed to."""
-    earlier = await _find_existing(services, origin.guild_id, canonical_url(url), None)
-    if earlier is not None:
-        return IngestResult(article=earlier, duplicate=True)
-    try:
-        page = await services.fetcher.fetch(url)
-        article = article_from_page(page)
-    except IntakeError as error:
-        raise CannotRead(error.message) from error
-    if article.url is None:
-        article = replace(article, url=canonical_url(page.final_url))
-    return await _ingest(services, origin, article)
+    """Fetch, analyse and store the article at a link; an earlier copy is pointed to.
+
+    Posts of one canonical URL in one server take turns, so the page is fetched once and the
+    later posts find the stored article."""
+    address = canonical_url(url)
+    async with services.ingest_locks.hold((origin.guild_id, "url", address)):
+        earlier = await _find_existing(services, origin.guild_id, address, None)
+        if earlier is not None:
+            return IngestResult(article=earlier, duplicate=True)
+        try:
+            page = await services.fetcher.fetch(url)
+            article = article_from_page(page)
+        except IntakeError as error:
+            raise CannotRead(error.message) from error
+        if article.url is None:
+            article = replace(article, url=canonical_url(page.final_url))
+        return await _ingest(services, origin, article)
 
 
 async def _ingest(services: Services, origin: Origin, article: Article) -> IngestResult:
@@ -107,6 +112,14 @@ async def _ingest(services: Services, origin: Origin, article: Article) -> Inges
         raise NotAnArticle(too_short)
     check_article_length(article, services.max_article_chars)
     content_hash = content_fingerprint(article.text)
+    # The same text pasted twice at once is analysed once: the second finds the first stored.
+    async with services.ingest_locks.hold((origin.guild_id, "text", content_hash)):
+        return await _analyse_and_store(services, origin, article, content_hash)
+
+
+async def _analyse_and_store(
+    services: Services, origin: Origin, article: Article, content_hash: str
+) -> IngestResult:
     earlier = await _find_existing(services, origin.guild_id, article.url, content_hash)
     if earlier is not None:
         return IngestResult(article=earlier, duplicate=True)
@@ -127,9 +140,11 @@ async def _ingest(services: Services, origin: Origin, article: Article) -> Inges
                 content_hash=content_hash,
                 posted_at=origin.posted_at,
                 author_name=origin.author_name,
+                # Pending until the answer is sent: a failed send is posted again, not lost.
+                answer_pending=True,
             )
     except DuplicateArticleError:
-        # Posted twice at the same moment: the other copy won the race, point to it.
+        # Posted at the same moment by another process: the other copy won, point to it.
         earlier = await _find_existing(services, origin.guild_id, article.url, content_hash)
         if earlier is None:
             raise

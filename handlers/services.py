@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from concurrent.futures import Executor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from spacy.language import Language
@@ -13,6 +13,7 @@ from spacy.language import Language
 from analysis.pipeline import analyze
 from analysis.types import Report
 from handlers.input_cap import DEFAULT_MAX_ARTICLE_CHARS
+from handlers.single_flight import KeyedLocks
 from intake.article import Article
 from intake.fetch import Fetcher
 from storage.engine import SessionFactory
@@ -31,6 +32,8 @@ class Services:
     min_article_words: int = 120
     attachment_max_bytes: int = 2 * 1024 * 1024
     max_article_chars: int = DEFAULT_MAX_ARTICLE_CHARS
+    # (server, "url" or "text", canonical URL or content hash): one reading of each at a time.
+    ingest_locks: KeyedLocks[tuple[int, str, str]] = field(default_factory=KeyedLocks)
 
     async def run_blocking(self, func: Callable[..., T], *args: object) -> T:
         """Run CPU-heavy work off the event loop, so the gateway heartbeat never starves."""
