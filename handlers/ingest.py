@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -56,6 +57,11 @@ async def ingest_text(services: Services, origin: Origin, text: str) -> IngestRe
 def links_in(message: str) -> list[str]:
     """The http(s) links in a message, in order, each once."""
     return list(dict.fromkeys(find_urls(message)))
+
+
+def links_to_read(links: Sequence[str], most: int) -> tuple[list[str], int]:
+    """The first `most` links of a message, and how many were left unread."""
+    return list(links[:most]), max(0, len(links) - most)
 
 
 async def could_be_article(services: Services, guild_id: int, text: str) -> bool:
@@ -128,7 +134,7 @@ async def _analyse_and_store(
         # Stored so it is recognised next time, but English-only analysis would mislead.
         report = Report(article=article, entities=(), quotes=(), digest=(), notes=(foreign,))
     else:
-        report = await services.analyze(article)
+        report = await services.analyze(article, origin.guild_id)
     try:
         async with services.sessionmaker.begin() as session:
             stored = await ArticleRepository(session).add(

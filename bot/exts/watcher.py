@@ -25,6 +25,7 @@ from handlers.ingest import (
     ingest_attachment,
     ingest_link,
     ingest_text,
+    links_to_read,
     record_reply,
 )
 from handlers.single_flight import KeyedLocks
@@ -82,7 +83,10 @@ class Watcher(commands.Cog):
             author_name=message.author.display_name,
         )
         jobs: list[tuple[str, Callable[[], Awaitable[IngestResult]]]] = []
-        for link in parts.links:
+        links, skipped = links_to_read(parts.links, self.services.max_links_per_message)
+        if skipped:
+            await send_text(message.channel, _skipped_links(len(links), skipped), reference=message)
+        for link in links:
             jobs.append((link, partial(ingest_link, self.services, origin, link)))
         for file in parts.files:
             jobs.append((file.filename, partial(self._ingest_file, origin, file)))
@@ -203,6 +207,14 @@ def _watch_key(channel: discord.abc.Messageable) -> int:
     if isinstance(channel, discord.Thread) and channel.parent_id is not None:
         return channel.parent_id
     return getattr(channel, "id", 0)
+
+
+def _skipped_links(read: int, skipped: int) -> str:
+    more = "link" if skipped == 1 else "links"
+    return (
+        f"I read the first {read} links of a message and skipped {skipped} more {more}: "
+        "post them in messages of their own to have them read."
+    )
 
 
 def _about(label: str, text: str) -> str:

@@ -24,9 +24,9 @@ def analyses(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     seen: list[str] = []
     real = Services.analyze
 
-    async def counted(self: Services, article: Article) -> Report:
+    async def counted(self: Services, article: Article, guild_id: int = 0) -> Report:
         seen.append(article.title or "")
-        return await real(self, article)
+        return await real(self, article, guild_id)
 
     monkeypatch.setattr(Services, "analyze", counted)
     yield seen
