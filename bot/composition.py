@@ -11,8 +11,10 @@ from spacy.language import Language
 
 from analysis.nlp import load_pipeline
 from bot.settings import Settings
+from handlers.analysis_pool import AnalysisPool
 from handlers.analyze import Reader
 from handlers.services import Services
+from handlers.turns import ServerTurns
 from intake.fetch import Fetcher
 from intake.policy import FetchPolicy
 from intake.quality import language_identifier
@@ -59,16 +61,29 @@ async def build_reader(settings: Settings) -> AsyncIterator[Reader]:
 
 @asynccontextmanager
 async def build_services(
-    settings: Settings, *, nlp: Language | None = None
+    settings: Settings, *, nlp: Language | None = None, processes: bool = False
 ) -> AsyncIterator[Services]:
-    """Build everything handlers need, and close it all on exit."""
+    """Build everything handlers need, and close it all on exit.
+
+    With `processes` (`newsbot run`) analyses run in NEWSBOT_ANALYSIS_WORKERS worker
+    processes and this process loads no pipeline; otherwise in a thread on `nlp` (loaded
+    here when not given).
+    """
     engine = make_engine(settings.database_url)
     executor = ThreadPoolExecutor(settings.analysis_threads, thread_name_prefix="analysis")
     policy = fetch_policy(settings)
     http = make_session(policy)
+    pool: AnalysisPool | None = None
     try:
         await upgrade_database(engine)
-        pipeline = nlp if nlp is not None else await load_nlp(settings)
+        if processes:
+            pool = AnalysisPool(settings.spacy_model, settings.analysis_workers)
+            await pool.start()
+            pipeline = None
+            slots = settings.analysis_workers
+        else:
+            pipeline = nlp if nlp is not None else await load_nlp(settings)
+            slots = settings.analysis_threads
         await load_language_model()
         yield Services(
             sessionmaker=make_sessionmaker(engine),
@@ -78,9 +93,14 @@ async def build_services(
             min_article_words=settings.min_article_words,
             attachment_max_bytes=settings.attachment_max_bytes,
             max_article_chars=settings.max_article_chars,
+            max_links_per_message=settings.max_links_per_message,
+            analyzer=pool,
+            analysis_turns=ServerTurns(slots),
         )
     finally:
         await http.close()
         # Analyses in flight finish before the database closes under them.
         await asyncio.to_thread(executor.shutdown, wait=True)
+        if pool is not None:
+            await asyncio.to_thread(pool.close)
         await engine.dispose()

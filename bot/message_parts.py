@@ -9,7 +9,6 @@ import discord
 from handlers.ingest import links_in
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
-MAX_LINKS_PER_MESSAGE = 3
 PASTE_FILENAME = "message.txt"  # what the Discord client names a paste too long for a message
 
 
@@ -28,8 +27,9 @@ class MessageParts:
 
 
 def message_parts(message: discord.Message) -> MessageParts:
-    """Split a message into links, article attachments and remaining text."""
-    links = tuple(links_in(message.content))[:MAX_LINKS_PER_MESSAGE]
+    """Split a message into links (all of them: the watcher reads a setting's worth and says
+    so), article attachments and remaining text."""
+    links = tuple(links_in(message.content))
     text = message.content
     for link in links:
         text = text.replace(link, " ")

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import re
+from collections.abc import AsyncIterator
 from typing import Any
 
 import discord
@@ -13,6 +16,11 @@ from bot.limits import MESSAGE_CHARS, pack_embeds, pack_lines, shorten
 log = logging.getLogger(__name__)
 NO_PINGS = discord.AllowedMentions.none()
 THREAD_NAME_CHARS = 100  # Discord's limit
+# discord.py already retries rate limits and gateway errors a few times inside one call; a
+# send that still fails with a 429 or 5xx is tried again after these pauses (a 403 or 404
+# will not heal, so it is not), then the answer stays pending to be posted later.
+SEND_RETRY_DELAYS = (2.0, 10.0)
+LONGEST_RETRY_AFTER = 60.0
 _WHITESPACE = re.compile(r"\s+")
 
 
@@ -70,8 +78,55 @@ async def _send_in_turn(
         reply: dict[str, Any] = (
             {"reference": reference, "mention_author": False} if reference and not first else {}
         )
-        sent = await destination.send(**payload, allowed_mentions=NO_PINGS, **reply)
+        sent = await send_retrying(destination, **payload, allowed_mentions=NO_PINGS, **reply)
         first = first or sent
     if first is None:
         raise ValueError("nothing to send")
     return first
+
+
+async def send_retrying(destination: discord.abc.Messageable, **fields: Any) -> discord.Message:
+    """Send one message, trying again after a pause when Discord is busy or failing."""
+    for pause in (*SEND_RETRY_DELAYS, None):
+        try:
+            return await destination.send(**fields)
+        except discord.RateLimited as error:  # discord.py's own give-up on a long rate limit
+            if pause is None:
+                raise
+            wait = min(error.retry_after, LONGEST_RETRY_AFTER)
+        except discord.HTTPException as error:
+            if pause is None or not _may_heal(error):
+                raise
+            wait = _retry_after(error) or pause
+        log.info("send to %s failed, trying again in %.1f s", getattr(destination, "id", "?"), wait)
+        await asyncio.sleep(wait)
+    raise AssertionError("unreachable: the last try re-raises")
+
+
+def _may_heal(error: discord.HTTPException) -> bool:
+    return error.status == 429 or error.status >= 500
+
+
+def _retry_after(error: discord.HTTPException) -> float | None:
+    headers = getattr(error.response, "headers", None) or {}
+    try:
+        return min(float(headers["Retry-After"]), LONGEST_RETRY_AFTER)
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+@contextlib.asynccontextmanager
+async def typing_if_possible(channel: discord.abc.Messageable) -> AsyncIterator[None]:
+    """Show "typing..." while the body runs; a failed typing call is logged, never fatal."""
+    indicator = channel.typing()
+    try:
+        await indicator.__aenter__()
+    except (discord.HTTPException, discord.RateLimited) as error:
+        # The indicator is a courtesy: the article is read and answered without it.
+        log.info("no typing indicator in %s: %s", getattr(channel, "id", "?"), error)
+        yield
+        return
+    try:
+        yield
+    finally:
+        await indicator.__aexit__(None, None, None)

@@ -21,9 +21,10 @@ async def run_bot(settings: Settings) -> int:
     """Serve until SIGTERM or SIGINT, then close Discord, HTTP and the database."""
     assert settings.discord_token is not None
     token = settings.discord_token.get_secret_value()
-    # Leaving build_services waits for analyses in flight, then closes HTTP and the database.
+    # Leaving build_services waits for analyses in flight, then stops the analysis workers and
+    # closes HTTP and the database.
     async with (
-        build_services(settings) as services,
+        build_services(settings, processes=True) as services,
         NewsBot(services, digest_check_seconds=settings.digest_check_seconds) as bot,
     ):
         await serve_until_stopped(bot, bot.start(token))

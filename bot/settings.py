@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
-from pydantic import Field, SecretStr
+import os
+
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from handlers.input_cap import DEFAULT_MAX_ARTICLE_CHARS, SPACY_MAX_CHARS
+from handlers.services import DEFAULT_MAX_LINKS_PER_MESSAGE
+
+
+def cores() -> int:
+    """The number of cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 class Settings(BaseSettings):
@@ -30,9 +41,19 @@ class Settings(BaseSettings):
     attachment_max_bytes: int = 2 * 1024 * 1024
     # Longer texts are refused with a message; the README's Limits say what it costs and why.
     max_article_chars: int = Field(default=DEFAULT_MAX_ARTICLE_CHARS, gt=0, le=SPACY_MAX_CHARS)
-    # spaCy pipelines are not documented as thread-safe, so analyses run one at a time by default.
+    # `newsbot run` analyses in this many worker processes, each with its own pipeline
+    # (empty: one per core). The demo, tests and `newsbot analyze` use one thread instead.
+    analysis_workers: int = Field(default_factory=cores, ge=1)
+    # spaCy pipelines are not documented as thread-safe, so the thread path runs one at a time.
     analysis_threads: int = 1
+    # A message with more links is read up to this many, and says it skipped the rest.
+    max_links_per_message: int = Field(default=DEFAULT_MAX_LINKS_PER_MESSAGE, ge=1)
     log_level: str = "INFO"
     # The digest scheduler re-reads every schedule this often, to see changes made through
     # another bot process on the same database (its own commands re-plan it at once).
     digest_check_seconds: float = 3600.0
+
+    @field_validator("analysis_workers", mode="before")
+    @classmethod
+    def _empty_means_one_per_core(cls, value: object) -> object:
+        return cores() if value in ("", None) else value

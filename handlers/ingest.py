@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -63,6 +64,11 @@ def links_in(message: str) -> list[str]:
     return list(dict.fromkeys(find_urls(message)))
 
 
+def links_to_read(links: Sequence[str], most: int) -> tuple[list[str], int]:
+    """The first `most` links of a message, and how many were left unread."""
+    return list(links[:most]), max(0, len(links) - most)
+
+
 async def could_be_article(services: Services, guild_id: int, text: str) -> bool:
     """A cheap first look: is pasted text long enough to be an article in this server?"""
     return len(text.split()) >= await article_minimum(services, guild_id)
@@ -88,18 +94,23 @@ async def ingest_attachment(
 
 
 async def ingest_link(services: Services, origin: Origin, url: str) -> IngestResult:
-    """Fetch, analyse and store the article at a link; an earlier copy is pointed to."""
-    earlier = await _find_existing(services, origin.guild_id, canonical_url(url), None)
-    if earlier is not None:
-        return IngestResult(article=earlier, duplicate=True)
-    try:
-        page = await services.fetcher.fetch(url)
-        article = article_from_page(page)
-    except IntakeError as error:
-        raise CannotRead(error.message) from error
-    if article.url is None:
-        article = replace(article, url=canonical_url(page.final_url))
-    return await _ingest(services, origin, article)
+    """Fetch, analyse and store the article at a link; an earlier copy is pointed to.
+
+    Posts of one canonical URL in one server take turns, so the page is fetched once and the
+    later posts find the stored article."""
+    address = canonical_url(url)
+    async with services.ingest_locks.hold((origin.guild_id, "url", address)):
+        earlier = await _find_existing(services, origin.guild_id, address, None)
+        if earlier is not None:
+            return IngestResult(article=earlier, duplicate=True)
+        try:
+            page = await services.fetcher.fetch(url)
+            article = article_from_page(page)
+        except IntakeError as error:
+            raise CannotRead(error.message) from error
+        if article.url is None:
+            article = replace(article, url=canonical_url(page.final_url))
+        return await _ingest(services, origin, article)
 
 
 async def _ingest(services: Services, origin: Origin, article: Article) -> IngestResult:
@@ -112,6 +123,14 @@ async def _ingest(services: Services, origin: Origin, article: Article) -> Inges
         raise NotAnArticle(too_short)
     check_article_length(article, services.max_article_chars)
     content_hash = content_fingerprint(article.text)
+    # The same text pasted twice at once is analysed once: the second finds the first stored.
+    async with services.ingest_locks.hold((origin.guild_id, "text", content_hash)):
+        return await _analyse_and_store(services, origin, article, content_hash)
+
+
+async def _analyse_and_store(
+    services: Services, origin: Origin, article: Article, content_hash: str
+) -> IngestResult:
     earlier = await _find_existing(services, origin.guild_id, article.url, content_hash)
     if earlier is not None:
         return IngestResult(article=earlier, duplicate=True)
@@ -120,7 +139,7 @@ async def _ingest(services: Services, origin: Origin, article: Article) -> Inges
         # Stored so it is recognised next time, but English-only analysis would mislead.
         report = Report(article=article, entities=(), quotes=(), digest=(), notes=(foreign,))
     else:
-        report = await services.analyze(article)
+        report = await services.analyze(article, origin.guild_id)
     try:
         async with services.sessionmaker.begin() as session:
             stored = await ArticleRepository(session).add(
@@ -132,13 +151,15 @@ async def _ingest(services: Services, origin: Origin, article: Article) -> Inges
                 content_hash=content_hash,
                 posted_at=origin.posted_at,
                 author_name=origin.author_name,
+                # Pending until the answer is sent: a failed send is posted again, not lost.
+                answer_pending=True,
             )
             # The records follow in the same unit of work: an article is never half-linked.
             records = EntityRecordRepository(session)
             linked = await link_article(records, stored, stored.posted_at)
             echoes = await find_echoes(records, stored, linked)
     except DuplicateArticleError:
-        # Posted twice at the same moment: the other copy won the race, point to it.
+        # Posted at the same moment by another process: the other copy won, point to it.
         earlier = await _find_existing(services, origin.guild_id, article.url, content_hash)
         if earlier is None:
             raise

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from concurrent.futures import Executor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from spacy.language import Language
@@ -13,30 +13,50 @@ from spacy.language import Language
 from analysis.pipeline import analyze
 from analysis.types import Report
 from handlers.input_cap import DEFAULT_MAX_ARTICLE_CHARS
+from handlers.single_flight import KeyedLocks
+from handlers.turns import ServerTurns
 from intake.article import Article
 from intake.fetch import Fetcher
 from storage.engine import SessionFactory
 
 T = TypeVar("T")
+# Analyses an article off the event loop: a pool of worker processes in `newsbot run`.
+Analyzer = Callable[[Article], Awaitable[Report]]
+DEFAULT_MAX_LINKS_PER_MESSAGE = 5
 
 
 @dataclass(frozen=True)
 class Services:
-    """The long-lived parts every handler call shares."""
+    """The long-lived parts every handler call shares.
+
+    Analyses go to `analyzer` when there is one (worker processes, each with its own
+    pipeline); otherwise they run on `nlp` in `executor`, a thread (tests, the demo).
+    """
 
     sessionmaker: SessionFactory
-    nlp: Language
+    nlp: Language | None
     fetcher: Fetcher
     executor: Executor
     min_article_words: int = 120
     attachment_max_bytes: int = 2 * 1024 * 1024
     max_article_chars: int = DEFAULT_MAX_ARTICLE_CHARS
+    max_links_per_message: int = DEFAULT_MAX_LINKS_PER_MESSAGE
+    analyzer: Analyzer | None = None
+    # As many slots as analyses run side by side: servers take turns for them.
+    analysis_turns: ServerTurns = field(default_factory=ServerTurns)
+    # (server, "url" or "text", canonical URL or content hash): one reading of each at a time.
+    ingest_locks: KeyedLocks[tuple[int, str, str]] = field(default_factory=KeyedLocks)
 
     async def run_blocking(self, func: Callable[..., T], *args: object) -> T:
         """Run CPU-heavy work off the event loop, so the gateway heartbeat never starves."""
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self.executor, func, *args)
 
-    async def analyze(self, article: Article) -> Report:
-        """Analyse an article in the executor."""
-        return await self.run_blocking(analyze, self.nlp, article)
+    async def analyze(self, article: Article, guild_id: int = 0) -> Report:
+        """Analyse an article off the event loop, when its server's turn comes."""
+        async with self.analysis_turns.turn(guild_id):
+            if self.analyzer is not None:
+                return await self.analyzer(article)
+            if self.nlp is None:
+                raise RuntimeError("Services has neither an analyzer nor a pipeline")
+            return await self.run_blocking(analyze, self.nlp, article)

@@ -67,11 +67,13 @@ class ArticleRepository:
         created_at: datetime | None = None,
         posted_at: datetime | None = None,
         author_name: str | None = None,
+        answer_pending: bool = False,
     ) -> StoredArticle:
         """Store an analysed article with its entities and quotes; raises DuplicateArticleError.
 
         `posted_at` is when the reporter's message was posted (the article's day in a digest);
         without one (an article loaded outside Discord) it is the time the article was stored.
+        `answer_pending` marks an article whose answer is still to be sent (set_reply clears it).
         """
         article = report.article
         stored_at = created_at or utc_now()
@@ -94,6 +96,7 @@ class ArticleRepository:
             created_at=stored_at,
             posted_at=posted_at or stored_at,
             author_name=author_name,
+            answer_pending=answer_pending,
             entities=entity_rows(report),
             quotes=quote_rows(guild_id, report.quotes),
         )
@@ -111,11 +114,21 @@ class ArticleRepository:
 
         Pass channel_id=None when the bot answered in the article's own channel rather than
         in a thread it made, so later messages there are not taken for follow-ups.
+        The answer is no longer pending.
         """
         result = await self._session.execute(
             update(ArticleRow)
             .where(ArticleRow.guild_id == guild_id, ArticleRow.id == article_id)
-            .values(reply_channel_id=channel_id, reply_message_id=message_id)
+            .values(reply_channel_id=channel_id, reply_message_id=message_id, answer_pending=False)
+        )
+        return bool(result.rowcount)  # type: ignore[attr-defined]
+
+    async def drop_pending_answer(self, guild_id: int, article_id: int) -> bool:
+        """Stop trying to answer an article (its message is gone); False if unknown."""
+        result = await self._session.execute(
+            update(ArticleRow)
+            .where(ArticleRow.guild_id == guild_id, ArticleRow.id == article_id)
+            .values(answer_pending=False)
         )
         return bool(result.rowcount)  # type: ignore[attr-defined]
 
@@ -143,6 +156,20 @@ class ArticleRepository:
             .limit(1)
         )
         return article_from_row(row) if row else None
+
+    async def pending_answers(self, posted_since: datetime, limit: int) -> list[StoredArticle]:
+        """Articles of every guild posted since then whose answer was never sent, oldest first.
+
+        The one read across guilds: a starting bot answers each in its own guild's channel.
+        """
+        rows = await self._session.scalars(
+            select(ArticleRow)
+            .where(ArticleRow.answer_pending.is_(True), ArticleRow.posted_at >= posted_since)
+            .options(selectinload(ArticleRow.entities), selectinload(ArticleRow.quotes))
+            .order_by(ArticleRow.posted_at, ArticleRow.id)
+            .limit(limit)
+        )
+        return [article_from_row(row) for row in rows]
 
     async def get(self, guild_id: int, article_id: int) -> StoredArticle | None:
         """One article of the guild by id."""

@@ -63,6 +63,7 @@ def article_from_row(row: ArticleRow) -> StoredArticle:
         created_at=row.created_at,
         posted_at=row.posted_at,
         author_name=row.author_name,
+        answer_pending=row.answer_pending,
         entities=tuple(entity_from_row(entity) for entity in row.entities),
         quotes=tuple(quote_from_row(quote, row) for quote in row.quotes),
     )

@@ -18,6 +18,9 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy import (
+    text as sql_text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.sql.expression import false
 
@@ -74,7 +77,15 @@ class ArticleRow(Base):
     __tablename__ = "articles"
     __table_args__ = (
         UniqueConstraint("guild_id", "content_hash"),
-        Index("ix_articles_guild_id_url", "guild_id", "url"),
+        # One row per canonical URL per server, even when two posts race past the check.
+        Index(
+            "uq_articles_guild_id_url",
+            "guild_id",
+            "url",
+            unique=True,
+            sqlite_where=sql_text("url IS NOT NULL"),
+            postgresql_where=sql_text("url IS NOT NULL"),
+        ),
         Index("ix_articles_guild_id_created_at", "guild_id", "created_at"),
         Index("ix_articles_guild_id_posted_at", "guild_id", "posted_at"),
         Index("ix_articles_guild_id_reply_message_id", "guild_id", "reply_message_id"),
@@ -90,6 +101,9 @@ class ArticleRow(Base):
     author_name: Mapped[str | None]
     reply_channel_id: Mapped[int | None] = mapped_column(BigInteger)
     reply_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    # Stored before its answer is sent: true until the answer is out, so a failed send is
+    # posted again (on a re-post, or when the bot starts) instead of being lost.
+    answer_pending: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     url: Mapped[str | None]
     content_hash: Mapped[str] = mapped_column(String(64))
     title: Mapped[str | None]

@@ -53,6 +53,7 @@ class StoredArticle:
     created_at: datetime
     posted_at: datetime  # when the reporter's message was posted: the article's day
     author_name: str | None = None
+    answer_pending: bool = False  # stored, its answer not yet sent
     entities: tuple[Entity, ...] = ()
     quotes: tuple[StoredQuote, ...] = ()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from functools import partial
 
 import discord
@@ -13,8 +13,10 @@ from bot.client import NewsBot
 from bot.exts.errors import UNEXPECTED
 from bot.message_parts import PASTE_FILENAME, MessageParts, message_parts
 from bot.render import article_embeds, ask_embed, jump_url, safe
-from bot.replies import open_thread, send_embeds, send_text
+from bot.replies import open_thread, send_embeds, send_text, typing_if_possible
+from handlers.answers import current_article, pending_answers
 from handlers.ask import article_for_reply, ask, looks_like_question
+from handlers.echoes import Echo
 from handlers.errors import HandlerError, NotAnArticle
 from handlers.ingest import (
     IngestResult,
@@ -24,9 +26,12 @@ from handlers.ingest import (
     ingest_attachment,
     ingest_link,
     ingest_text,
+    links_to_read,
     record_reply,
 )
+from handlers.single_flight import KeyedLocks
 from handlers.watch import is_watched
+from storage.records import StoredArticle
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +42,21 @@ class Watcher(commands.Cog):
     def __init__(self, bot: NewsBot) -> None:
         self.bot = bot
         self.services = bot.services
+        # One answer at a time per article: of posts racing each other, one posts the answer
+        # and the others point to it.
+        self._answering: KeyedLocks[int] = KeyedLocks()
+        self._pending_posted = False
+
+    @commands.Cog.listener()
+    async def on_ready(self) -> None:
+        """Once per process: post the answers of the last day whose send failed."""
+        if self._pending_posted:
+            return
+        self._pending_posted = True
+        for article in await pending_answers(self.services, discord.utils.utcnow()):
+            message = await self._original_message(article)
+            if message is not None:
+                await self._answer_article(message, article)
 
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:
@@ -64,7 +84,10 @@ class Watcher(commands.Cog):
             author_name=message.author.display_name,
         )
         jobs: list[tuple[str, Callable[[], Awaitable[IngestResult]]]] = []
-        for link in parts.links:
+        links, skipped = links_to_read(parts.links, self.services.max_links_per_message)
+        if skipped:
+            await send_text(message.channel, _skipped_links(len(links), skipped), reference=message)
+        for link in links:
             jobs.append((link, partial(ingest_link, self.services, origin, link)))
         for file in parts.files:
             jobs.append((file.filename, partial(self._ingest_file, origin, file)))
@@ -72,7 +95,7 @@ class Watcher(commands.Cog):
             if not await could_be_article(self.services, origin.guild_id, parts.text):
                 return  # conversation: no typing indicator, no answer
             jobs.append(("", partial(ingest_text, self.services, origin, parts.text)))
-        async with message.channel.typing():
+        async with typing_if_possible(message.channel):
             for label, job in jobs:
                 # Discord makes message.txt of a long paste by itself: it is pasted text too.
                 pasted = label in ("", PASTE_FILENAME)
@@ -105,30 +128,62 @@ class Watcher(commands.Cog):
             log.exception("reading %r failed", label or f"message {message.id}")
             await send_text(message.channel, _about(label, UNEXPECTED), reference=message)
             return
-        await self._answer_article(message, result)
+        await self._answer_article(message, result.article, result.echoes)
 
-    async def _answer_article(self, message: discord.Message, result: IngestResult) -> None:
-        article = result.article
-        guild_id = article.guild_id
-        if result.duplicate:
-            if article.reply_message_id is not None:
-                channel_id = article.reply_channel_id or article.channel_id
-                where = jump_url(guild_id, channel_id, article.reply_message_id)
+    async def _answer_article(
+        self, message: discord.Message, article: StoredArticle, echoes: Sequence[Echo] = ()
+    ) -> None:
+        async with self._answering.hold(article.id):
+            # Read again inside the turn: another post of it may have answered meanwhile.
+            current = await current_article(self.services, article.guild_id, article.id)
+            if current is None:
+                return  # forgotten meanwhile
+            if current.answer_pending:
+                await self._post_answer(message, current, echoes)
             else:
-                where = jump_url(guild_id, article.channel_id, article.message_id)
-            title = article.title or "this article"
-            text = f"Already read: **{discord.utils.escape_markdown(title)}**, see {where}"
-            await send_text(message.channel, text, reference=message)
-            return
+                await self._point_to_answer(message, current)
+
+    async def _post_answer(
+        self, message: discord.Message, article: StoredArticle, echoes: Sequence[Echo] = ()
+    ) -> None:
         thread = await open_thread(message, article.title or "Article")
-        embeds = article_embeds(article, result.echoes)
-        if thread is not None:
-            first = await send_embeds(thread, embeds)
-        else:
-            first = await send_embeds(message.channel, embeds, reference=message)
+        embeds = article_embeds(article, echoes)
+        try:
+            if thread is not None:
+                first = await send_embeds(thread, embeds)
+            else:
+                first = await send_embeds(message.channel, embeds, reference=message)
+        except discord.HTTPException as error:
+            # The article stays stored with its answer pending: a re-post or a restart posts it.
+            log.warning("answer to article %s not sent, kept pending: %s", article.id, error)
+            return
         # Only a thread of our own makes every later message there a follow-up.
         thread_id = thread.id if thread is not None else None
-        await record_reply(self.services, guild_id, article.id, thread_id, first.id)
+        await record_reply(self.services, article.guild_id, article.id, thread_id, first.id)
+
+    async def _point_to_answer(self, message: discord.Message, article: StoredArticle) -> None:
+        guild_id = article.guild_id
+        if article.reply_message_id is not None:
+            channel_id = article.reply_channel_id or article.channel_id
+            where = jump_url(guild_id, channel_id, article.reply_message_id)
+        else:
+            where = jump_url(guild_id, article.channel_id, article.message_id)
+        title = article.title or "this article"
+        text = f"Already read: **{discord.utils.escape_markdown(title)}**, see {where}"
+        await send_text(message.channel, text, reference=message)
+
+    async def _original_message(self, article: StoredArticle) -> discord.Message | None:
+        try:
+            channel = self.bot.get_channel(article.channel_id) or await self.bot.fetch_channel(
+                article.channel_id
+            )
+            if not isinstance(channel, discord.abc.Messageable):
+                return None
+            return await channel.fetch_message(article.message_id)
+        except discord.HTTPException as error:
+            # Deleted or out of reach: still pending, so a re-post of the article gets it.
+            log.info("pending answer of article %s not posted: %s", article.id, error)
+            return None
 
     async def _followed_up_article(self, message: discord.Message) -> int | None:
         guild_id = message.guild.id if message.guild else 0
@@ -147,7 +202,7 @@ class Watcher(commands.Cog):
         self, message: discord.Message, question: str, article_id: int
     ) -> None:
         guild_id = message.guild.id if message.guild else 0
-        async with message.channel.typing():
+        async with typing_if_possible(message.channel):
             result = await ask(self.services, guild_id, question, article_id=article_id)
         await send_embeds(message.channel, [ask_embed(guild_id, result)], reference=message)
 
@@ -157,6 +212,14 @@ def _watch_key(channel: discord.abc.Messageable) -> int:
     if isinstance(channel, discord.Thread) and channel.parent_id is not None:
         return channel.parent_id
     return getattr(channel, "id", 0)
+
+
+def _skipped_links(read: int, skipped: int) -> str:
+    more = "link" if skipped == 1 else "links"
+    return (
+        f"I read the first {read} links of a message and skipped {skipped} more {more}: "
+        "post them in messages of their own to have them read."
+    )
 
 
 def _about(label: str, text: str) -> str:

@@ -146,3 +146,14 @@ async def test_an_attachment_over_the_cap_names_the_cap_in_mib_and_its_name_esca
     assert "larger than the 2 MiB I read from attachments" in reply.content
     assert "my \\`draft\\`\\*.txt" in reply.content
     assert re.search(r"(?<!\\)`", reply.content) is None, "no backtick left to open code"
+
+
+async def test_a_message_of_seventy_links_reads_five_and_says_so(newsroom: Newsroom) -> None:
+    async with serve_seeds() as base:
+        links = " ".join(f"{base}/{n}" for n in range(70))  # as many as 2,000 characters hold
+        await newsroom.reporter.send(newsroom.channel, links)
+
+    replies = [m.content for m in newsroom.bot_messages()]
+    assert sum("404" in r for r in replies) == 5  # the five read, each a dead link here
+    skipped = [r for r in replies if "skipped" in r]
+    assert len(skipped) == 1 and "first 5 links" in skipped[0] and "65 more" in skipped[0]

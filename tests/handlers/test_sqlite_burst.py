@@ -31,7 +31,7 @@ GUILD = 7
 class CheapServices(Services):
     """The real services, with an analysis that finds nothing (and yields to the loop)."""
 
-    async def analyze(self, article: Article) -> Report:
+    async def analyze(self, article: Article, guild_id: int = 0) -> Report:
         await asyncio.sleep(0)
         return busy_report(article)
 

@@ -257,3 +257,48 @@ async def test_search_limit(sessionmaker: Sessions) -> None:
         await add_article(sessionmaker, make_report(lead="The port strike."), f"h{hour}", hour=hour)
     async with sessionmaker() as session:
         assert len(await ArticleRepository(session).search(GUILD, ["port"], limit=2)) == 2
+
+
+async def test_one_row_per_url_per_guild_whatever_the_content(sessionmaker: Sessions) -> None:
+    url = "https://example.com/live"
+    await add_article(sessionmaker, make_report(url=url), "live-1")
+    with pytest.raises(DuplicateArticleError):  # a live page's second version, same URL
+        await add_article(sessionmaker, make_report(url=url), "live-2")
+    await add_article(sessionmaker, make_report(url=url), "live-3", guild_id=GUILD + 1)
+    await add_article(sessionmaker, make_report(url=None), "pasted-1")
+    await add_article(sessionmaker, make_report(url=None), "pasted-2")  # no URL is never the same
+
+
+async def test_pending_answers_are_the_recent_unanswered_ones_of_every_guild(
+    sessionmaker: Sessions,
+) -> None:
+    async with sessionmaker.begin() as session:
+        repository = ArticleRepository(session)
+        for content_hash, guild_id, hour in (("old", GUILD, 0), ("a", GUILD, 30), ("b", 7, 31)):
+            await repository.add(
+                guild_id,
+                make_report(url=f"https://example.com/{content_hash}"),
+                channel_id=10,
+                message_id=hour,
+                author_id=7,
+                content_hash=content_hash,
+                posted_at=at_hour(hour),
+                answer_pending=True,
+            )
+        answered = await repository.add(
+            GUILD,
+            make_report(url="https://example.com/answered"),
+            channel_id=10,
+            message_id=32,
+            author_id=7,
+            content_hash="answered",
+            posted_at=at_hour(32),
+            answer_pending=True,
+        )
+        await repository.set_reply(GUILD, answered.id, None, 99)
+    async with sessionmaker() as session:
+        found = await ArticleRepository(session).pending_answers(at_hour(24), limit=10)
+    assert [(a.content_hash, a.guild_id, a.answer_pending) for a in found] == [
+        ("a", GUILD, True),
+        ("b", 7, True),
+    ]

@@ -188,3 +188,56 @@ async def test_upgrading_a_first_version_database_keeps_its_articles(database_ur
         False,
         None,
     )
+
+
+async def test_upgrading_a_database_with_raced_copies_keeps_the_oldest_url(
+    database_url: str,
+) -> None:
+    # Before 0003 the same URL could be stored twice in a server by posts racing each other.
+    engine = make_engine(database_url, poolclass=NullPool)
+    read_at = datetime(2026, 11, 30, 9, 15, tzinfo=UTC)
+    insert = text(
+        "INSERT INTO articles (guild_id, channel_id, message_id, author_id, url,"
+        " content_hash, text, search_text, digest, notes, created_at, posted_at)"
+        " VALUES (:guild, 2, :message, 4, :url, :hash, 'Body.', 'body.', '[]', '[]', :at, :at)"
+    )
+    rows = [
+        (1, 10, "https://news.example/a", "h1"),
+        (1, 11, "https://news.example/a", "h2"),
+        (1, 12, "https://news.example/a", "h3"),
+        (2, 13, "https://news.example/a", "h4"),  # another server keeps its own copy
+        (1, 14, None, "h5"),
+        (1, 15, None, "h6"),
+    ]
+    try:
+        async with engine.begin() as connection:
+            await connection.run_sync(_upgrade_to, "0002")
+            for guild, message, url, content_hash in rows:
+                await connection.execute(
+                    insert,
+                    {
+                        "guild": guild,
+                        "message": message,
+                        "url": url,
+                        "hash": content_hash,
+                        "at": read_at,
+                    },
+                )
+        await upgrade_database(engine)
+        async with engine.connect() as connection:
+            found = (
+                await connection.execute(
+                    text("SELECT message_id, url, answer_pending FROM articles ORDER BY id")
+                )
+            ).all()
+    finally:
+        await engine.dispose()
+    url = "https://news.example/a"
+    assert [tuple(r) for r in found] == [
+        (10, url, False),
+        (11, None, False),
+        (12, None, False),
+        (13, url, False),
+        (14, None, False),
+        (15, None, False),
+    ]

@@ -7,8 +7,8 @@
   several people); a record left with no entity is deleted with its last article.
 - quote_speakers: the records who gave a quote, in order (joint speakers are several rows).
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 Create Date: 2026-12-02
 """
 
@@ -17,8 +17,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0003"
-down_revision: str | None = "0002"
+revision: str = "0004"
+down_revision: str | None = "0003"
 branch_labels: str | None = None
 depends_on: str | None = None
 
@@ -102,7 +102,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    """Back to 0002: the records and their links go."""
+    """Back to 0003: the records and their links go."""
     op.drop_table("quote_speakers")
     with op.batch_alter_table("entities") as entities:
         entities.drop_index("ix_entities_record_id")

@@ -1,0 +1,70 @@
+"""Analyses in a pool of worker processes, so spaCy never holds the bot's event loop."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from analysis.types import Report
+from analysis.workers import AnalysisFailure, analyze_in_worker, start_worker, worker_ready
+from intake.article import Article
+
+log = logging.getLogger(__name__)
+
+
+class AnalysisCrashed(Exception):
+    """An analysis failed in its worker (the bot logs it and tells the user it went wrong)."""
+
+
+class AnalysisPool:
+    """`workers` processes, each with its own pipeline; called like an analyzer."""
+
+    def __init__(self, model_name: str, workers: int) -> None:
+        self.model_name = model_name
+        self.workers = workers
+        self._pool = self._new_pool()
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        # spawn, not fork: a fork of a process with a running event loop, database threads and
+        # open sockets copies them all into the worker.
+        return ProcessPoolExecutor(
+            self.workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=start_worker,
+            initargs=(self.model_name,),
+        )
+
+    async def start(self) -> None:
+        """Start every worker and wait until each has loaded its pipeline."""
+        loop = asyncio.get_running_loop()
+        # Each job submitted while no worker is idle starts one more process, up to `workers`.
+        jobs = [loop.run_in_executor(self._pool, worker_ready) for _ in range(self.workers)]
+        await asyncio.gather(*jobs)
+
+    async def __call__(self, article: Article) -> Report:
+        """Analyse an article in a worker."""
+        loop = asyncio.get_running_loop()
+        try:
+            outcome = await loop.run_in_executor(self._pool, analyze_in_worker, article)
+        except BrokenProcessPool as error:
+            # A worker died (killed, out of memory): later analyses get a fresh pool.
+            log.error("an analysis worker died; starting new workers")
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = self._new_pool()
+            raise AnalysisCrashed("the analysis worker stopped") from error
+        if isinstance(outcome, AnalysisFailure):
+            log.error("analysis failed in a worker: %s", outcome.details)
+            raise AnalysisCrashed(f"{outcome.kind}: {outcome.message}")
+        return outcome
+
+    def close(self) -> None:
+        """Let analyses in flight finish, then stop the workers (blocks: call in a thread)."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def worker_pids(self) -> list[int]:
+        """The process ids of the live workers (for memory figures)."""
+        processes = getattr(self._pool, "_processes", None) or {}
+        return [p.pid for p in processes.values() if p.pid is not None]
