@@ -258,3 +258,41 @@ def test_contributor_and_print_lines_name_no_one(nlp: Language) -> None:
     everything = {e.name for e in report.entities}
     assert not everything & {"Dana Whitcomb", "Seattle", "New York"}
     assert all(e.label == "GPE" for e in report.entities if e.name == "Idaho")
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A full name beside an organisation noun the parse hung it on is still a person.
+        (
+            "The owner of the Harbour Golf Club, Neville Prentiss, faced a revolt from members "
+            "over the sale. “There is always resistance,” Mr. Prentiss said.",
+            ["Neville Prentiss"],
+        ),
+        (
+            "The film's producer Charles Wexford met the board on Monday. “We will finish the "
+            "shoot in May,” Wexford said.",
+            ["Charles Wexford"],
+        ),
+        # A surname that is also a law word, after a given name, is a surname.
+        (
+            "“The race is local,” said Steven Law, who runs the Crossroads group. Law's group "
+            "spent heavily in the state. “We are not done,” Law said.",
+            ["Steven Law", "Steven Law"],
+        ),
+        # Must not match: an organisation noun before a one-word name, a statute.
+        (
+            "The power company Westgrid said the lines were down. “We need a week,” Westgrid "
+            "said. The Clean Water Act was cited.",
+            ["Westgrid"],
+        ),
+    ],
+)
+def test_full_names_are_not_relabelled_as_things(
+    nlp: Language, body: str, expected: list[str | None]
+) -> None:
+    report = report_of(nlp, body)
+    assert speakers(report) == expected
+    people = {e.name for e in report.entities if e.label == "PERSON"}
+    assert set(expected) - {"Westgrid"} <= people
+    assert "Westgrid" not in people and "Clean Water Act" not in people
