@@ -10,7 +10,14 @@ from spacy.tokens import Doc, Span, Token
 from analysis.entities.given_names import given_name_gender, is_given_name
 from analysis.entities.mention_types import Mention
 from analysis.entities.names import EAST_ASIAN_SURNAMES, is_alias_of, name_tokens, surname
-from analysis.lexicon import COMMON_REPORTING_VERBS, PLACE_LABELS, POSSESSIVE_ENDINGS, word_set
+from analysis.lexicon import (
+    COMMON_REPORTING_VERBS,
+    PLACE_LABELS,
+    POSSESSIVE_ENDINGS,
+    REPORTING_VERBS,
+    SUBJECT_DEPS,
+    word_set,
+)
 from analysis.text.boilerplate import dateline_place
 
 CONFUSABLE_LABELS = word_set("PERSON ORG GPE LOC FAC NORP")
@@ -215,17 +222,23 @@ def _full_personal_name(text: str) -> bool:
 
 
 def _is_person_here(doc: Doc, m: Mention) -> bool:
-    """A surname NER tagged ORG is the person; a place-tagged one only where it acts as one."""
+    """A surname NER tagged ORG is the person; one tagged a place only where it acts as one (it
+    owns something or speaks: "Kasich joked"); one tagged a nationality, a title or an event
+    ("Cuban said", '"…," Trump tweeted') wherever it is a subject or an owner."""
     if m.label == "ORG":
         return True
-    if m.label not in PLACE_LABELS:
-        return False
     root = _root(doc, m)
-    if root is None:
+    if root is None or root.tag_ in ("NNS", "NNPS"):
         return False
     if any(child.tag_ == "POS" for child in root.children):
-        return True
-    return root.dep_ == "nsubj" and root.head.lemma_ in COMMON_REPORTING_VERBS
+        return m.label in PLACE_LABELS or m.label in _NAME_LOOKALIKES
+    if m.label in PLACE_LABELS:
+        return root.dep_ == "nsubj" and root.head.lemma_ in REPORTING_VERBS
+    return m.label in _NAME_LOOKALIKES and root.dep_ in SUBJECT_DEPS
+
+
+# Labels the small model gives a surname after a quotation mark or a capitalised adjective.
+_NAME_LOOKALIKES = word_set("NORP WORK_OF_ART EVENT PRODUCT LAW")
 
 
 def _family_plural(m: Mention, surnames: set[str]) -> bool:

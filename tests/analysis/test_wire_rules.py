@@ -296,3 +296,40 @@ def test_full_names_are_not_relabelled_as_things(
     people = {e.name for e in report.entities if e.label == "PERSON"}
     assert set(expected) - {"Westgrid"} <= people
     assert "Westgrid" not in people and "Clean Water Act" not in people
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A surname tagged a title, a nationality or a place where it speaks is the person
+        # the article names in full.
+        (
+            "The mayor, Denise Okafor-Bright, met the council on Monday. “We will not raise "
+            "taxes,” Okafor-Bright said.",
+            ["Denise Okafor-Bright"],
+        ),
+        (
+            "Marcus Cuban, the owner of the team, spoke on Sunday. “It is too early to tell,” "
+            "Cuban said.",
+            ["Marcus Cuban"],
+        ),
+        (
+            "Governor Paul Kasich spoke in Dayton. Kasich joked that he liked “a good, peaceful "
+            "protest every once in a while.”",
+            ["Paul Kasich"],
+        ),
+        # Must not match: a place that speaks, with no one of that surname in the story.
+        (
+            "The ministers met in Jordan on Tuesday. “We agreed on the border,” Jordan said in "
+            "a statement.",
+            ["Jordan"],
+        ),
+    ],
+)
+def test_a_surname_tagged_a_thing_is_the_person_named_in_full(
+    nlp: Language, body: str, expected: list[str | None]
+) -> None:
+    report = report_of(nlp, body)
+    assert speakers(report) == expected
+    people = {e.name for e in report.entities if e.label == "PERSON"}
+    assert "Jordan" not in people and set(expected) - {"Jordan"} <= people
