@@ -333,3 +333,36 @@ def test_a_surname_tagged_a_thing_is_the_person_named_in_full(
     assert speakers(report) == expected
     people = {e.name for e in report.entities if e.label == "PERSON"}
     assert "Jordan" not in people and set(expected) - {"Jordan"} <= people
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # The tokenizer splits the stop off "Sr."; the name keeps it, inside a sentence or at
+        # its end.
+        (
+            "Earl Haskins Sr. has run the diner for forty years. “I never thought I would see "
+            "this,” Haskins said.",
+            ["Earl Haskins Sr."],
+        ),
+        (
+            "“I never thought I would see this,” said Earl Haskins Sr. He has run the diner "
+            "for forty years.",
+            ["Earl Haskins Sr."],
+        ),
+        # Must not match: a suffix written without a stop, and a stop that ends the sentence.
+        (
+            "Earl Haskins Sr, who has run the diner for forty years, spoke to reporters. “I "
+            "never thought I would see this,” Haskins said.",
+            ["Earl Haskins Sr"],
+        ),
+        (
+            "“We will appeal,” said Marcus Whitfield III. He spoke on Friday.",
+            ["Marcus Whitfield III"],
+        ),
+    ],
+)
+def test_a_suffix_keeps_its_stop(nlp: Language, body: str, expected: list[str | None]) -> None:
+    report = report_of(nlp, body)
+    assert speakers(report) == expected
+    assert set(expected) <= {e.name for e in report.entities if e.label == "PERSON"}
