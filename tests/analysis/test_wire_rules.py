@@ -366,3 +366,41 @@ def test_a_suffix_keeps_its_stop(nlp: Language, body: str, expected: list[str | 
     report = report_of(nlp, body)
     assert speakers(report) == expected
     assert set(expected) <= {e.name for e in report.entities if e.label == "PERSON"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # '…, adding' after a reported clause: the teller adds, not the clause's subject, be it
+        # a place, an organisation or a name passive in it.
+        (
+            "A senior official at the Interior Ministry told the agency that Berlin was "
+            "watching closely, adding, “We are ready for anything.”",
+            ["A senior official at the Interior Ministry"],
+        ),
+        (
+            "Officials at the Harbour Authority said on Monday that Westmar Lines was losing "
+            "money, adding that “the ferries cannot run at a loss forever.”",
+            ["Officials at the Harbour Authority"],
+        ),
+        (
+            "Tomas Berg said the Treasury had been warned, adding, “They knew in March.”",
+            ["Tomas Berg"],
+        ),
+        # Must not match: a reporting verb of its own inside the clause speaks.
+        (
+            "“Comey cannot say that,” Lewandowski added, saying it should be “up to the "
+            "prosecutor to move forward or not.”",
+            ["Lewandowski", "Lewandowski"],
+        ),
+        (
+            "Greta Marsh said that Oslo was watching, and Berlin agreed, adding, “We stand "
+            "together.”",
+            ["Berlin"],
+        ),
+    ],
+)
+def test_a_participle_after_a_reported_clause_is_the_tellers(
+    nlp: Language, body: str, expected: list[str | None]
+) -> None:
+    assert speakers(report_of(nlp, body)) == expected
