@@ -237,6 +237,8 @@ def not_participle_host(participle: Token, child: Token, head: Token) -> bool:
     after a comma modifies the main clause."""
     if participle.tag_ != "VBG":
         return False
+    if child.dep_ == "advcl" and _reported_clause(head) and _after_comma(participle):
+        return True  # 'told the agency that Seoul is watching, adding': the teller adds
     if child.dep_ == "advcl" and head.dep_ == "acl":
         return True  # 'denied the notion that a shakeup is coming, explaining': not the shakeup
     if head.tag_ == "VBG":
@@ -246,3 +248,17 @@ def not_participle_host(participle: Token, child: Token, head: Token) -> bool:
     return child.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in head.children
     )
+
+
+def _reported_clause(verb: Token) -> bool:
+    """The clause a reporting verb reports: 'told the agency that Seoul is watching', 'said the
+    Treasury had been warned'; not a reporting verb of its own the parse hung there ('Comey
+    cannot say that "…," Lewandowski added')."""
+    if verb.dep_ != "ccomp" or verb.head.i > verb.i or not is_cue_verb(verb.head):
+        return False
+    passive = any(c.dep_ in _PASSIVE for c in verb.children)
+    return passive or not is_cue_verb(verb)
+
+
+def _after_comma(token: Token) -> bool:
+    return token.i > 0 and token.doc[token.i - 1].text == ","

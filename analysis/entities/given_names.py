@@ -51,6 +51,11 @@ _MALE = word_set(
 )
 
 
+def is_given_name(name: str) -> bool:
+    """Whether the word is a common given name, of either sex: "Steven", "Jordan"."""
+    return name.lower() in _FEMALE or name.lower() in _MALE
+
+
 def given_name_gender(name: str) -> Gender | None:
     """The gender a common given name suggests: "Hillary" -> "f", "Bill" -> "m"."""
     key = name.lower()

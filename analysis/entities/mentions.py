@@ -32,6 +32,7 @@ _HONORIFIC_NAME = re.compile(
     r"\b(?:" + "|".join(COURTESY_TITLES) + r")\.?\s+"
     r"[A-Z][\w'’]+(?:-[A-Za-z]\w*)?(?:\s+[A-Z]\w*-[a-z]\w*)?"
 )
+_ABBREVIATED_SUFFIXES = word_set("jr sr")
 _STORM_WORDS = word_set("Storm Hurricane Typhoon Cyclone Tropical")
 
 
@@ -103,8 +104,12 @@ def _clean_entity(doc: Doc, ent: Span) -> Mention | None:
         start += 1
     start = trim_leading_possessive(doc, start, end, ent.label_)
     while end > start and (doc[end - 1].text in POSSESSIVE_ENDINGS or doc[end - 1].is_punct):
+        if _suffix_stop(doc[end - 1]):
+            break  # "Earl Haskins Sr.": the suffix keeps its stop
         end -= 1
     label = ent.label_
+    if label == "PERSON" and end < len(doc) and end == ent.end and _suffix_stop(doc[end]):
+        end += 1  # '"…," said Earl Haskins Sr.': NER left the stop to the sentence
     if label == "PERSON":
         while end > start and any(ch.isdigit() for ch in doc[end - 1].text):
             end -= 1  # "Mr. Pryce 24,594": NER took the vote count along
@@ -149,6 +154,15 @@ def _given_or_family_name_before(doc: Doc, start: int, end: int) -> int:
     common = lowercase_words(doc)
     # "Trump Train": a surname before a common word the story also writes in lower case.
     return start if before.lower_ in common or doc[start].lower_ in common else start - 1
+
+
+def _suffix_stop(token: Token) -> bool:
+    """The stop of "Sr." or "Jr.", split off by the tokenizer, right after the suffix (not
+    after "III", where a stop ends the sentence)."""
+    if token.text != "." or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return before.lower_ in _ABBREVIATED_SUFFIXES and not before.whitespace_
 
 
 def _is_not_a_name(doc: Doc, start: int, end: int) -> bool:

@@ -7,10 +7,17 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
-from analysis.entities.given_names import given_name_gender
+from analysis.entities.given_names import given_name_gender, is_given_name
 from analysis.entities.mention_types import Mention
 from analysis.entities.names import EAST_ASIAN_SURNAMES, is_alias_of, name_tokens, surname
-from analysis.lexicon import COMMON_REPORTING_VERBS, PLACE_LABELS, POSSESSIVE_ENDINGS, word_set
+from analysis.lexicon import (
+    COMMON_REPORTING_VERBS,
+    PLACE_LABELS,
+    POSSESSIVE_ENDINGS,
+    REPORTING_VERBS,
+    SUBJECT_DEPS,
+    word_set,
+)
 from analysis.text.boilerplate import dateline_place
 
 CONFUSABLE_LABELS = word_set("PERSON ORG GPE LOC FAC NORP")
@@ -72,6 +79,8 @@ def span_label(doc: Doc, start: int, end: int, label: str) -> str | None:
     if end - start == 1 and doc[start].pos_ == "ADJ" and label != "NORP":
         return None  # "Olympic" tagged a facility: an adjective names nothing
     if end - start > 1 and last in _LAW_WORDS and label in ("ORG", "PERSON", "EVENT"):
+        if label == "PERSON" and _full_personal_name(doc[start:end].text):
+            return label  # "Steven Law": a surname, not a statute
         return "LAW"  # "Common Fisheries Policy", "Public Contracts Code"
     if doc[start].text in _SHIP_PREFIXES and end - start > 1:
         return "PRODUCT"  # "MV Solan Goose": a ship, not an organisation
@@ -183,27 +192,53 @@ def _is_organisation_here(doc: Doc, m: Mention) -> bool:
     root = _root(doc, m)
     if root is None:
         return False
+    if m.label == "PERSON":
+        return _organisation_named_beside(root)
     if root.dep_ == "appos" and root.head.lemma_.lower() in ORG_NOUNS and root.head.i < root.i:
         return True
-    if m.label == "PERSON":
-        return False
     if root.dep_ == "pobj" and root.head.dep_ == "agent":
         return root.head.head.lemma_.lower() in _AGENT_VERBS
     return root.dep_ == "compound" and root.head.lower_ in STAFF_NOUNS
 
 
+def _organisation_named_beside(root: Token) -> bool:
+    """A name tagged PERSON standing beside an organisation noun ("the power company
+    Westgrid"), unless it reads as a person's name: a given name and a surname ("the theater
+    producer Charles Frohman"), or a name after a comma that may stand beside the noun the
+    organisation hangs from ("the owner of the Woodmont Country Club, Mark Schmidt,")."""
+    if root.dep_ != "appos" or root.head.lemma_.lower() not in ORG_NOUNS or root.head.i > root.i:
+        return False
+    name = root.doc[root.left_edge.i : root.i + 1]
+    if _full_personal_name(name.text):
+        return False
+    after_comma = name.start > 0 and root.doc[name.start - 1].text == ","
+    return not (after_comma and len(name) > 1 and root.head.dep_ == "pobj")
+
+
+def _full_personal_name(text: str) -> bool:
+    """Two or three capitalised words opening with a common given name: "Steven Law"."""
+    words = text.split()
+    return 2 <= len(words) <= 3 and is_given_name(words[0]) and words[-1][:1].isupper()
+
+
 def _is_person_here(doc: Doc, m: Mention) -> bool:
-    """A surname NER tagged ORG is the person; a place-tagged one only where it acts as one."""
+    """A surname NER tagged ORG is the person; one tagged a place only where it acts as one (it
+    owns something or speaks: "Kasich joked"); one tagged a nationality, a title or an event
+    ("Cuban said", '"…," Trump tweeted') wherever it is a subject or an owner."""
     if m.label == "ORG":
         return True
-    if m.label not in PLACE_LABELS:
-        return False
     root = _root(doc, m)
-    if root is None:
+    if root is None or root.tag_ in ("NNS", "NNPS"):
         return False
     if any(child.tag_ == "POS" for child in root.children):
-        return True
-    return root.dep_ == "nsubj" and root.head.lemma_ in COMMON_REPORTING_VERBS
+        return m.label in PLACE_LABELS or m.label in _NAME_LOOKALIKES
+    if m.label in PLACE_LABELS:
+        return root.dep_ == "nsubj" and root.head.lemma_ in REPORTING_VERBS
+    return m.label in _NAME_LOOKALIKES and root.dep_ in SUBJECT_DEPS
+
+
+# Labels the small model gives a surname after a quotation mark or a capitalised adjective.
+_NAME_LOOKALIKES = word_set("NORP WORK_OF_ART EVENT PRODUCT LAW")
 
 
 def _family_plural(m: Mention, surnames: set[str]) -> bool:
@@ -274,6 +309,8 @@ def _settle_surfaces(
         votes = Counter(m.label for m in group)
         best = max(votes.values())
         winner = next(lab for lab in _TIE_ORDER if votes.get(lab) == best)
+        if votes.get("PERSON") == best and _full_personal_name(group[0].text):
+            winner = "PERSON"  # "Victor Pinchuk" tagged a person once and an organisation once
         if "GPE" in labels and "PERSON" not in labels:
             winner = "GPE"  # "Idaho had asked": a place standing for its government is a place
         for m in group:

@@ -258,3 +258,149 @@ def test_contributor_and_print_lines_name_no_one(nlp: Language) -> None:
     everything = {e.name for e in report.entities}
     assert not everything & {"Dana Whitcomb", "Seattle", "New York"}
     assert all(e.label == "GPE" for e in report.entities if e.name == "Idaho")
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A full name beside an organisation noun the parse hung it on is still a person.
+        (
+            "The owner of the Harbour Golf Club, Neville Prentiss, faced a revolt from members "
+            "over the sale. “There is always resistance,” Mr. Prentiss said.",
+            ["Neville Prentiss"],
+        ),
+        (
+            "The film's producer Charles Wexford met the board on Monday. “We will finish the "
+            "shoot in May,” Wexford said.",
+            ["Charles Wexford"],
+        ),
+        # A surname that is also a law word, after a given name, is a surname.
+        (
+            "“The race is local,” said Steven Law, who runs the Crossroads group. Law's group "
+            "spent heavily in the state. “We are not done,” Law said.",
+            ["Steven Law", "Steven Law"],
+        ),
+        # Must not match: an organisation noun before a one-word name, a statute.
+        (
+            "The power company Westgrid said the lines were down. “We need a week,” Westgrid "
+            "said. The Clean Water Act was cited.",
+            ["Westgrid"],
+        ),
+    ],
+)
+def test_full_names_are_not_relabelled_as_things(
+    nlp: Language, body: str, expected: list[str | None]
+) -> None:
+    report = report_of(nlp, body)
+    assert speakers(report) == expected
+    people = {e.name for e in report.entities if e.label == "PERSON"}
+    assert set(expected) - {"Westgrid"} <= people
+    assert "Westgrid" not in people and "Clean Water Act" not in people
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A surname tagged a title, a nationality or a place where it speaks is the person
+        # the article names in full.
+        (
+            "The mayor, Denise Okafor-Bright, met the council on Monday. “We will not raise "
+            "taxes,” Okafor-Bright said.",
+            ["Denise Okafor-Bright"],
+        ),
+        (
+            "Marcus Cuban, the owner of the team, spoke on Sunday. “It is too early to tell,” "
+            "Cuban said.",
+            ["Marcus Cuban"],
+        ),
+        (
+            "Governor Paul Kasich spoke in Dayton. Kasich joked that he liked “a good, peaceful "
+            "protest every once in a while.”",
+            ["Paul Kasich"],
+        ),
+        # Must not match: a place that speaks, with no one of that surname in the story.
+        (
+            "The ministers met in Jordan on Tuesday. “We agreed on the border,” Jordan said in "
+            "a statement.",
+            ["Jordan"],
+        ),
+    ],
+)
+def test_a_surname_tagged_a_thing_is_the_person_named_in_full(
+    nlp: Language, body: str, expected: list[str | None]
+) -> None:
+    report = report_of(nlp, body)
+    assert speakers(report) == expected
+    people = {e.name for e in report.entities if e.label == "PERSON"}
+    assert "Jordan" not in people and set(expected) - {"Jordan"} <= people
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # The tokenizer splits the stop off "Sr."; the name keeps it, inside a sentence or at
+        # its end.
+        (
+            "Earl Haskins Sr. has run the diner for forty years. “I never thought I would see "
+            "this,” Haskins said.",
+            ["Earl Haskins Sr."],
+        ),
+        (
+            "“I never thought I would see this,” said Earl Haskins Sr. He has run the diner "
+            "for forty years.",
+            ["Earl Haskins Sr."],
+        ),
+        # Must not match: a suffix written without a stop, and a stop that ends the sentence.
+        (
+            "Earl Haskins Sr, who has run the diner for forty years, spoke to reporters. “I "
+            "never thought I would see this,” Haskins said.",
+            ["Earl Haskins Sr"],
+        ),
+        (
+            "“We will appeal,” said Marcus Whitfield III. He spoke on Friday.",
+            ["Marcus Whitfield III"],
+        ),
+    ],
+)
+def test_a_suffix_keeps_its_stop(nlp: Language, body: str, expected: list[str | None]) -> None:
+    report = report_of(nlp, body)
+    assert speakers(report) == expected
+    assert set(expected) <= {e.name for e in report.entities if e.label == "PERSON"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # '…, adding' after a reported clause: the teller adds, not the clause's subject, be it
+        # a place, an organisation or a name passive in it.
+        (
+            "A senior official at the Interior Ministry told the agency that Berlin was "
+            "watching closely, adding, “We are ready for anything.”",
+            ["A senior official at the Interior Ministry"],
+        ),
+        (
+            "Officials at the Harbour Authority said on Monday that Westmar Lines was losing "
+            "money, adding that “the ferries cannot run at a loss forever.”",
+            ["Officials at the Harbour Authority"],
+        ),
+        (
+            "Tomas Berg said the Treasury had been warned, adding, “They knew in March.”",
+            ["Tomas Berg"],
+        ),
+        # Must not match: a reporting verb of its own inside the clause speaks.
+        (
+            "“Comey cannot say that,” Lewandowski added, saying it should be “up to the "
+            "prosecutor to move forward or not.”",
+            ["Lewandowski", "Lewandowski"],
+        ),
+        (
+            "Greta Marsh said that Oslo was watching, and Berlin agreed, adding, “We stand "
+            "together.”",
+            ["Berlin"],
+        ),
+    ],
+)
+def test_a_participle_after_a_reported_clause_is_the_tellers(
+    nlp: Language, body: str, expected: list[str | None]
+) -> None:
+    assert speakers(report_of(nlp, body)) == expected
