@@ -125,17 +125,7 @@ def _story_fields(number: int, story: Story) -> list[tuple[str, str]]:
 def _article_line(article: DigestArticle) -> str:
     title = safe(shorten(article.title or "Untitled article", 120))
     who = safe(article.author_name) if article.author_name else f"<@{article.author_id}>"
-    return f"• [{title}]({_answer_link(article)}) · {who}"
-
-
-def _answer_link(article: DigestArticle) -> str:
-    return answer_url(
-        article.guild_id,
-        article.channel_id,
-        article.message_id,
-        article.reply_channel_id,
-        article.reply_message_id,
-    )
+    return f"• [{title}]({answer_url(article)}) · {who}"
 
 
 def _quote_embeds(digest: DailyDigest) -> list[discord.Embed]:
@@ -152,9 +142,7 @@ def _quote_line(quote: NotableQuote) -> str:
     title = safe(shorten(quote.article.title or "an article", 120))
     # A quote cut by its attribution ends in the comma before "she said": not worth showing.
     text = quote.text.rstrip().rstrip(",")
-    return (
-        f"“{safe(text)}”\n— **{safe(quote.speaker)}**, in [{title}]({_answer_link(quote.article)})"
-    )
+    return f"“{safe(text)}”\n— **{safe(quote.speaker)}**, in [{title}]({answer_url(quote.article)})"
 
 
 def _embeds_of_fields(title: str, fields: list[tuple[str, str]]) -> list[discord.Embed]:

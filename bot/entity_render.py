@@ -34,7 +34,7 @@ def entity_card_embed(guild_id: int, result: EntityCard) -> discord.Embed:
         aliases = " · ".join(safe(a) for a in record.aliases)
         embed.add_field(name="Also", value=shorten(aliases, EMBED_FIELD_VALUE_CHARS), inline=False)
     if articles:
-        shown = [_article_line(guild_id, a) for a in articles[:ARTICLES_SHOWN]]
+        shown = [_article_line(a) for a in articles[:ARTICLES_SHOWN]]
         if len(articles) > ARTICLES_SHOWN:
             shown.append(f"*… and {len(articles) - ARTICLES_SHOWN} more*")
         value = pack_lines(shown, EMBED_FIELD_VALUE_CHARS)[0]
@@ -55,13 +55,7 @@ def _range(result: EntityCard) -> str:
     return f"{start}–{start + len(result.quotes) - 1}"
 
 
-def _article_line(guild_id: int, article: RecordMention) -> str:
-    link = answer_url(
-        guild_id,
-        article.channel_id,
-        article.message_id,
-        article.reply_channel_id,
-        article.reply_message_id,
-    )
+def _article_line(article: RecordMention) -> str:
+    link = answer_url(article)
     title = safe(shorten(article.title or "Untitled article", 100))
     return f"• [{title}]({link}), {article.posted_at.date().isoformat()} ({article.mentions})"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Protocol
 
 import discord
 from discord.utils import escape_markdown
@@ -44,18 +45,28 @@ def jump_url(guild_id: int, channel_id: int, message_id: int) -> str:
     return f"https://discord.com/channels/{guild_id}/{channel_id}/{message_id}"
 
 
-def answer_url(
-    guild_id: int,
-    channel_id: int,
-    message_id: int,
-    reply_channel_id: int | None,
-    reply_message_id: int | None,
-) -> str:
+class Answered(Protocol):
+    """Where an article was posted and where the bot answered it."""
+
+    @property
+    def guild_id(self) -> int: ...
+    @property
+    def channel_id(self) -> int: ...
+    @property
+    def message_id(self) -> int: ...
+    @property
+    def reply_channel_id(self) -> int | None: ...
+    @property
+    def reply_message_id(self) -> int | None: ...
+
+
+def answer_url(article: Answered) -> str:
     """A link to the bot's answer to an article (in its thread when it made one), else to the
     reporter's own message."""
-    if reply_message_id is not None:
-        return jump_url(guild_id, reply_channel_id or channel_id, reply_message_id)
-    return jump_url(guild_id, channel_id, message_id)
+    if article.reply_message_id is not None:
+        channel = article.reply_channel_id or article.channel_id
+        return jump_url(article.guild_id, channel, article.reply_message_id)
+    return jump_url(article.guild_id, article.channel_id, article.message_id)
 
 
 def article_embeds(article: StoredArticle, echoes: Sequence[Echo] = ()) -> list[discord.Embed]:

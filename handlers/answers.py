@@ -28,4 +28,3 @@ async def pending_answers(services: Services, now: datetime) -> list[StoredArtic
         return await ArticleRepository(session).pending_answers(
             now - PENDING_ANSWER_WINDOW, PENDING_ANSWERS_AT_START
         )
-

@@ -14,12 +14,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from analysis.entities.names import is_honorific, name_tokens, surname
+from analysis.text.stories import ENTITY_KINDS
 from analysis.types import Entity, joint_members
 from storage.entity_records import EntityRecordRepository
 from storage.records import StoredArticle, StoredRecord
 from storage.text import normalize_for_search
-
-KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
 
 
 @dataclass(frozen=True)
@@ -42,7 +41,7 @@ def name_key(name: str) -> str:
 
 def entity_keys(entity: Entity) -> EntityKeys | None:
     """The lookup keys of an entity, or None for kinds without records (NORP, EVENT, …)."""
-    kind = KINDS.get(entity.label)
+    kind = ENTITY_KINDS.get(entity.label)
     if kind is None:
         return None
     family = name_key(surname(entity.name)) if kind == "person" else None

@@ -267,6 +267,7 @@ class EntityRecordRepository:
         seen = [
             RecordMention(
                 article_id=article.id,
+                guild_id=article.guild_id,
                 title=article.title,
                 posted_at=article.posted_at,
                 channel_id=article.channel_id,

@@ -112,6 +112,7 @@ class RecordMention:
     """One article that names a record, with what it said of it."""
 
     article_id: int
+    guild_id: int
     title: str | None
     posted_at: datetime
     channel_id: int

@@ -185,7 +185,6 @@ def _may_speak(token: Token) -> bool:
     return head.dep_ not in {"pobj", "poss", "compound"}
 
 
-
 def _place_in_reported_clause(subject: Token, clause: Token) -> bool:
     """A place that is the subject of a clause another verb reports, not of a cue of its own."""
     return (

@@ -9,9 +9,7 @@ from spacy.tokens import Doc, Span
 _WINDOW_TOKENS = 40
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 _FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-_DESCRIPTION_START = re.compile(
-    r"^(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[\w'’-]+['’]s)\b"
-)
+_DESCRIPTION_START = re.compile(r"^(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[\w'’-]+['’]s)\b")
 _PARENTHETICAL = re.compile(r"\s*\([^)]*\)?")
 _LEADING_DETERMINER = re.compile(r"^(A|An|The|His|Her|Its|Their)\b")
 _AFTER_NAME = re.compile(

@@ -76,8 +76,10 @@ def _merge_short_forms(clusters: list[Cluster]) -> list[Cluster]:
         elif c.label == "ORG":
             # "Westmar" for "Westmar Lines"; "Defense" for "Department of Defense".
             targets = [
-                t for t in long_forms
-                if t is not c and t.label == c.label
+                t
+                for t in long_forms
+                if t is not c
+                and t.label == c.label
                 and (
                     _without_possessives(t.name).startswith(_without_possessives(c.name) + " ")
                     or (len(words) == 1 and _ends_a_name_of(fold(t.name), key))
@@ -85,8 +87,10 @@ def _merge_short_forms(clusters: list[Cluster]) -> list[Cluster]:
             ]
         elif len(words) > 1:
             targets = [
-                t for t in long_forms
-                if t is not c and t.label == c.label
+                t
+                for t in long_forms
+                if t is not c
+                and t.label == c.label
                 and _without_possessives(t.name).startswith(_without_possessives(c.name) + " ")
             ]
         else:
@@ -121,9 +125,7 @@ def _other_name(c: Cluster) -> str:
 
 def _title_case(name: str) -> str:
     """ "CALDERA CITY" -> "Caldera City", "ST. BRIGID'S" -> "St. Brigid's"."""
-    return re.sub(
-        r"(?<![\w'’])(\w)(\w*)", lambda m: m.group(1).upper() + m.group(2).lower(), name
-    )
+    return re.sub(r"(?<![\w'’])(\w)(\w*)", lambda m: m.group(1).upper() + m.group(2).lower(), name)
 
 
 def _strip_the(text: str) -> str:

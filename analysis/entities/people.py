@@ -180,9 +180,7 @@ def _count_before(c: Cluster, position: int) -> int:
 
 
 def _named_in_full(c: Cluster, low: int, high: int) -> bool:
-    return any(
-        low <= x.start < high and len(name_tokens(x.text)) > 1 for x in c.mentions
-    )
+    return any(low <= x.start < high and len(name_tokens(x.text)) > 1 for x in c.mentions)
 
 
 def _first_start(c: Cluster) -> int:
@@ -199,9 +197,7 @@ def _person_name(c: Cluster) -> str:
     return max(forms, key=lambda f: (len(f.split()), len(f)))
 
 
-def sort_out_lone_names(
-    doc: Doc, clusters: list[Cluster]
-) -> tuple[list[Cluster], list[Mention]]:
+def sort_out_lone_names(doc: Doc, clusters: list[Cluster]) -> tuple[list[Cluster], list[Mention]]:
     """Single words tagged PERSON that are organisations, or not names at all.
 
     Returns the people kept and the mentions that turned out to be organisations.

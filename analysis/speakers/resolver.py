@@ -285,7 +285,7 @@ _AGE_REFERENCE = re.compile(r"^(?:[Tt]he )?(\d{1,3}) ?- ?year ?- ?old$")
 
 
 def _capital_inside(token: Token) -> bool:
-    """ '"…," He said': a capitalised "He" inside a sentence is a family name, not a pronoun."""
+    """'"…," He said': a capitalised "He" inside a sentence is a family name, not a pronoun."""
     if not token.text[:1].isupper() or token.i == 0 or token.is_sent_start:
         return False
     before = token.doc[token.i - 1]

@@ -70,9 +70,7 @@ def make_digest(
     return [p.text for p in chosen]
 
 
-def _usable_pieces(
-    doc: Doc, title: str | None, quoted: Sequence[tuple[int, int]]
-) -> list[_Piece]:
+def _usable_pieces(doc: Doc, title: str | None, quoted: Sequence[tuple[int, int]]) -> list[_Piece]:
     """Sentences cut at line breaks, without headline, byline, caption or boilerplate lines."""
     text = text_of(doc)
     skip = boilerplate_ranges(text)

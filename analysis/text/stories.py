@@ -23,7 +23,14 @@ from analysis.types import Entity
 KEY_ENTITIES = 6
 LEAD_ENTITIES = 3
 STORY_LABELS = frozenset({"PERSON", "ORG"})
-_KINDS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
+# The kinds of entity a record or a merge is made of, by spaCy label.
+ENTITY_KINDS = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+}
 
 
 @dataclass(frozen=True)
@@ -106,9 +113,9 @@ def _is_full_person_name(entity: MergedEntity) -> bool:
 
 
 def _join_keys(entity: Entity) -> list[tuple[str, str]]:
-    kind = _KINDS.get(entity.label, entity.label)
+    kind = ENTITY_KINDS.get(entity.label, entity.label)
     keys = [(kind, _fold(entity.name))]
-    if kind == "org":
+    if kind == "organisation":
         keys += [(kind, _fold(alias)) for alias in entity.aliases if _joins_orgs(alias)]
     elif kind == "person":
         keys += [(kind, _fold(a)) for a in entity.aliases if _joins_people(a)]

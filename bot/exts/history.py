@@ -39,21 +39,11 @@ def history_embed(guild_id: int, page: HistoryPage) -> discord.Embed:
     return embed
 
 
-def _answer_link(article: StoredArticle) -> str:
-    return answer_url(
-        article.guild_id,
-        article.channel_id,
-        article.message_id,
-        article.reply_channel_id,
-        article.reply_message_id,
-    )
-
-
 def _history_line(guild_id: int, article: StoredArticle) -> str:
     title = safe(shorten(article.title or "Untitled article", 150))
     who = safe(article.author_name) if article.author_name else f"<@{article.author_id}>"
     when = discord.utils.format_dt(article.posted_at, "f")
-    return f"• [{title}]({_answer_link(article)}) · {who} · {when}"
+    return f"• [{title}]({answer_url(article)}) · {who} · {when}"
 
 
 class ConfirmForget(discord.ui.View):
