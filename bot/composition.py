@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
@@ -85,6 +86,11 @@ async def build_services(
             pipeline = nlp if nlp is not None else await load_nlp(settings)
             slots = settings.analysis_threads
         await load_language_model()
+        if processes:
+            # A long-running bot: what start-up built lives as long as the process, so the
+            # collector stops walking it; a full collection under a backlog then pauses the
+            # event loop for a few milliseconds instead of 100 (bench/load.py's stall).
+            gc.freeze()
         yield Services(
             sessionmaker=make_sessionmaker(engine),
             nlp=pipeline,

@@ -134,7 +134,8 @@ async def _analyse_and_store(
     earlier = await _find_existing(services, origin.guild_id, article.url, content_hash)
     if earlier is not None:
         return IngestResult(article=earlier, duplicate=True)
-    foreign = language_note(article)
+    # py3langid takes a few milliseconds: off the loop, where a backlog would add them up.
+    foreign = await services.run_blocking(language_note, article)
     if foreign is not None:
         # Stored so it is recognised next time, but English-only analysis would mislead.
         report = Report(article=article, entities=(), quotes=(), digest=(), notes=(foreign,))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,9 @@ from aiohttp import web
 from handlers.errors import CannotRead, NotAnArticle
 from handlers.ingest import Origin, ingest_link
 from handlers.services import Services
+from intake.fetch import Fetcher
+from intake.policy import FetchPolicy
+from intake.session import make_session
 from storage.articles import ArticleRepository
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -98,3 +103,34 @@ async def test_private_addresses_are_refused_even_with_loopback_allowed(
         with pytest.raises(CannotRead):
             await ingest_link(services, ORIGIN, url)
     assert await stored_count(services) == 0
+
+
+async def test_a_site_that_stalls_past_the_timeout_is_a_clear_error_and_the_next_link_is_read(
+    services: Services, base_url: str
+) -> None:
+    release = asyncio.Event()
+
+    async def stalling(request: web.Request) -> web.Response:
+        await release.wait()  # not a byte before the fetcher gives up
+        return web.Response(text="too late", content_type="text/html")
+
+    app = web.Application()
+    app.router.add_get("/stall", stalling)
+    runner = web.AppRunner(app, access_log=None, shutdown_timeout=0.1)
+    await runner.setup()
+    stalled = web.TCPSite(runner, "127.0.0.1", 0)
+    await stalled.start()
+    policy = FetchPolicy(allow_loopback=True, total_timeout=0.5)
+    http = make_session(policy)
+    quick = replace(services, fetcher=Fetcher(http, policy))
+    try:
+        with pytest.raises(CannotRead, match=r"took longer than 0\.5 seconds"):
+            await ingest_link(quick, ORIGIN, f"http://127.0.0.1:{runner.addresses[0][1]}/stall")
+    finally:
+        release.set()
+        await runner.cleanup()
+    try:
+        result = await ingest_link(quick, ORIGIN, f"{base_url}/seed/port-strike.html")
+    finally:
+        await http.close()
+    assert not result.duplicate and await stored_count(services) == 1
