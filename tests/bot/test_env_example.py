@@ -19,3 +19,12 @@ def test_every_setting_is_in_the_env_example() -> None:
         for name, field in Settings.model_fields.items()
     }
     assert expected == keys
+
+
+def test_analysis_workers_default_to_one_per_core_also_when_left_empty() -> None:
+    from bot.settings import cores
+
+    assert Settings(_env_file=None).analysis_workers == cores()  # type: ignore[call-arg]
+    empty = Settings(_env_file=None, analysis_workers="")  # type: ignore[call-arg, arg-type]
+    assert empty.analysis_workers == cores()
+    assert Settings(_env_file=None, analysis_workers=3).analysis_workers == 3  # type: ignore[call-arg]
