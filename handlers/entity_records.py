@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from analysis.entities.names import is_honorific, name_tokens, surname
-from analysis.text.stories import ENTITY_KINDS
+from analysis.entities.names import name_tokens, surname
+from analysis.text.stories import ENTITY_KINDS, alias_identifies
 from analysis.types import Entity, joint_members
 from storage.entity_records import EntityRecordRepository
 from storage.records import StoredArticle, StoredRecord
@@ -55,19 +55,8 @@ def entity_keys(entity: Entity) -> EntityKeys | None:
         else name_key(entity.name),
         surname_key=family or None,
         bare_surname=bare,
-        alias_keys={name_key(a): a for a in entity.aliases if _identifies(kind, a)},
+        alias_keys={name_key(a): a for a in entity.aliases if alias_identifies(kind, a)},
     )
-
-
-def _identifies(kind: str, alias: str) -> bool:
-    # "Moon Chung-in" names one person; "Mr. Moon" may be anyone called Moon.
-    words = alias.split()
-    if kind == "person":
-        return len(words) >= 2 and not is_honorific(words[0])
-    if kind == "organisation":
-        letters = alias.replace(".", "")
-        return (letters.isupper() and len(letters) >= 2) or len(words) >= 2
-    return True
 
 
 async def link_article(

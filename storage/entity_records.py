@@ -39,6 +39,13 @@ def _record(row: EntityRecord) -> StoredRecord:
     )
 
 
+def _records_with_alias(guild_id: int, keys: Sequence[str]) -> Select[tuple[int]]:
+    """The ids of the guild's records with an alias of one of these keys."""
+    return select(EntityRecordAlias.record_id).where(
+        EntityRecordAlias.guild_id == guild_id, EntityRecordAlias.alias_key.in_(keys)
+    )
+
+
 class EntityRecordRepository:
     """Finds, creates and links one guild's entity records; never commits."""
 
@@ -49,9 +56,7 @@ class EntityRecordRepository:
         """The oldest record of this kind whose name or an alias has one of the keys."""
         if not keys:
             return None
-        by_alias = select(EntityRecordAlias.record_id).where(
-            EntityRecordAlias.guild_id == guild_id, EntityRecordAlias.alias_key.in_(keys)
-        )
+        by_alias = _records_with_alias(guild_id, keys)
         row = await self._session.scalar(
             self._records(guild_id)
             .where(EntityRecord.kind == kind)
@@ -181,9 +186,7 @@ class EntityRecordRepository:
         """Records named by a query (name, alias or surname key) with their quote counts."""
         if not keys:
             return []
-        by_alias = select(EntityRecordAlias.record_id).where(
-            EntityRecordAlias.guild_id == guild_id, EntityRecordAlias.alias_key.in_(keys)
-        )
+        by_alias = _records_with_alias(guild_id, keys)
         counts = (
             select(QuoteSpeaker.record_id, func.count(QuoteSpeaker.id).label("quotes"))
             .group_by(QuoteSpeaker.record_id)

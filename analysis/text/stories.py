@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from analysis.entities.names import HONORIFICS
+from analysis.entities.names import is_honorific
 from analysis.types import Entity
 
 KEY_ENTITIES = 6
@@ -115,23 +115,22 @@ def _is_full_person_name(entity: MergedEntity) -> bool:
 def _join_keys(entity: Entity) -> list[tuple[str, str]]:
     kind = ENTITY_KINDS.get(entity.label, entity.label)
     keys = [(kind, _fold(entity.name))]
-    if kind == "organisation":
-        keys += [(kind, _fold(alias)) for alias in entity.aliases if _joins_orgs(alias)]
-    elif kind == "person":
-        keys += [(kind, _fold(a)) for a in entity.aliases if _joins_people(a)]
+    if kind in ("organisation", "person"):
+        keys += [(kind, _fold(a)) for a in entity.aliases if alias_identifies(kind, a)]
     return keys
 
 
-def _joins_orgs(alias: str) -> bool:
-    # An acronym ("DNC") or a longer form; a one-word ordinary alias ("Westmar") may be anyone's.
-    letters = alias.replace(".", "")
-    return (letters.isupper() and len(letters) >= 2) or len(alias.split()) >= 2
-
-
-def _joins_people(alias: str) -> bool:
-    # "Moon Chung-in" joins; "Mr. Moon" or "Ms Halvorsen" may be another person of that name.
+def alias_identifies(kind: str, alias: str) -> bool:
+    """Whether an alias names one entity, so that it may join articles or records by itself."""
     words = alias.split()
-    return len(words) >= 2 and words[0].rstrip(".").casefold() not in HONORIFICS
+    if kind == "person":
+        # "Moon Chung-in" does; "Mr. Moon" or "Ms Halvorsen" may be another person of that name.
+        return len(words) >= 2 and not is_honorific(words[0])
+    if kind == "organisation":
+        # An acronym ("DNC") or a longer form; a one-word alias ("Westmar") may be anyone's.
+        letters = alias.replace(".", "")
+        return (letters.isupper() and len(letters) >= 2) or len(words) >= 2
+    return True
 
 
 def _merged(entities: list[Entity], articles: set[int]) -> MergedEntity:

@@ -16,8 +16,6 @@ from handlers.digest_schedule import matching_timezones, next_digest_instant
 from handlers.settings import (
     MIN_ARTICLE_WORDS_RANGE,
     ServerSettings,
-    check_digest_time,
-    check_timezone,
     server_settings,
     set_digest,
     set_min_article_words,
@@ -149,8 +147,6 @@ class Settings(commands.Cog):
     ) -> ServerSettings:
         hhmm = (time or current.settings.digest_time or DEFAULT_DIGEST_TIME).strip()
         zone = (timezone or current.settings.timezone or DEFAULT_TIMEZONE).strip()
-        check_digest_time(hhmm)
-        check_timezone(zone)
         updated = await set_digest(
             self.services, guild_id, channel.id, hhmm, zone, discord.utils.utcnow()
         )

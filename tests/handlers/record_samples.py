@@ -12,6 +12,7 @@ from handlers.entity_records import link_article
 from intake.article import Article
 from storage.articles import ArticleRepository
 from storage.entity_records import EntityRecordRepository
+from storage.records import StoredArticle
 
 Sessions = async_sessionmaker[AsyncSession]
 GUILD = 1
@@ -34,19 +35,24 @@ def person(name: str, *aliases: str) -> Entity:
     return Entity(name, "PERSON", 3, aliases)
 
 
+async def _add(session: AsyncSession, r: Report, when: datetime, guild: int) -> StoredArticle:
+    return await ArticleRepository(session).add(
+        guild,
+        r,
+        channel_id=10,
+        message_id=int(when.timestamp()),
+        author_id=7,
+        content_hash=r.article.title or "",
+        posted_at=when,
+    )
+
+
 async def store(
     sessionmaker: Sessions, r: Report, when: datetime, guild: int = GUILD
 ) -> dict[str, int]:
+    """Store a report and link it to records; its names and aliases -> record ids."""
     async with sessionmaker.begin() as session:
-        stored = await ArticleRepository(session).add(
-            guild,
-            r,
-            channel_id=10,
-            message_id=int(when.timestamp()),
-            author_id=7,
-            content_hash=r.article.title or "",
-            posted_at=when,
-        )
+        stored = await _add(session, r, when, guild)
         return await link_article(EntityRecordRepository(session), stored, when)
 
 
@@ -55,14 +61,6 @@ async def store_with_echoes(
 ) -> list[Echo]:
     """Store and link a report; the near copies its quotes have in earlier articles."""
     async with sessionmaker.begin() as session:
-        stored = await ArticleRepository(session).add(
-            guild,
-            r,
-            channel_id=10,
-            message_id=int(when.timestamp()),
-            author_id=7,
-            content_hash=r.article.title or "",
-            posted_at=when,
-        )
+        stored = await _add(session, r, when, guild)
         records = EntityRecordRepository(session)
         return await find_echoes(records, stored, await link_article(records, stored, when))
