@@ -5,7 +5,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from analysis.lexicon import CLOSING_QUOTE_MARKS, REPORTING_VERBS, SUBJECT_DEPS
+from analysis.entities.names import is_family_name_first
+from analysis.lexicon import CLOSING_QUOTE_MARKS, REPORTING_VERBS, SUBJECT_DEPS, word_set
 
 PARAGRAPH_STARTS = "paragraph_starts"
 MODAL_SURNAMES = "modal_surnames"
@@ -52,6 +53,8 @@ def _asks(token: Token) -> bool:
     return bool(words) and words[-1].text == "?"
 
 
+# Family names that are also English pronouns: never retagged as names out of context.
+PRONOUN_SPELLINGS = word_set("he she it i we you they me him her us them")
 # What stands before a name that closes a quote: the closing mark, or the comma before it.
 _CLOSING_MARK_OR_COMMA = CLOSING_QUOTE_MARKS | {","}
 # Links the parser gives a misread surname standing before its verb: "Early described it".
@@ -67,6 +70,7 @@ def known_surnames(doc: Doc) -> Doc:
     # Ji-hoon", "'s" of "Bernie Sanders's"), not names.surname_word ("Park", "Sanders"): this
     # fix was tuned on the tokens, and the family names would change the words it retags.
     surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    surnames |= _family_names_first(doc)
     for token in doc:
         # Exact spelling with a capital: "McConnell" and "O'Malley" too, never "early".
         if token.pos_ == "PROPN" or token.text not in surnames or not token.text[:1].isupper():
@@ -76,6 +80,18 @@ def known_surnames(doc: Doc) -> Doc:
         if token.dep_ in _MISREAD_SUBJECT_DEPS:
             _make_subject(token)
     return doc
+
+
+def _family_names_first(doc: Doc) -> set[str]:
+    """ "Long" of "Long Meiling", "Ma" of "Ma Kai": family names written first, except those
+    spelled like a pronoun ("He", "You"), which the speaker resolver reads in context."""
+    names = set()
+    for ent in doc.ents:
+        words = tuple(t.text for t in ent)
+        family_first = ent.label_ == "PERSON" and is_family_name_first(words)
+        if family_first and ent[0].lower_ not in PRONOUN_SPELLINGS:
+            names.add(ent[0].text)
+    return names
 
 
 @Language.component(NAMES_ON_VERBS)

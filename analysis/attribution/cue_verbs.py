@@ -26,6 +26,9 @@ _CALL_TAKES = {"dobj", "oprd", "prep", "prt", "ccomp", "dative", "attr"}
 # Verbs that name or describe someone; passive, their subject is the one named.
 _NAMING = {"call", "describe", "dub", "label", "brand", "term"}
 _PASSIVE = {"auxpass", "nsubjpass"}
+# Verbs whose object is the one spoken to; passive, their subject heard the words ("had been
+# told the banks were under orders "…"").
+_ADDRESSING = {"tell", "ask", "inform", "warn", "advise", "assure", "remind", "instruct"}
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,7 @@ def is_cue_verb(token: Token) -> bool:
     """A reporting verb; "continue to be" and its like only report when they stand alone."""
     if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in REPORTING_VERBS:
         return False
-    if is_passive_naming(token):
+    if is_passive_naming(token) or _passive_addressee(token):
         return False
     # "vowed to bomb" still reports; "continued to be", "agreed to run" do not.
     if token.lemma_.lower() not in _ASPECTUAL:
@@ -75,6 +78,11 @@ def is_cue_verb(token: Token) -> bool:
     if token.lemma_.lower() == "call" and not any(c.dep_ in _CALL_TAKES for c in token.children):
         return False
     return not any(c.dep_ == "xcomp" for c in token.children)
+
+
+def _passive_addressee(verb: Token) -> bool:
+    """'had been told "…"': the subject of a passive verb of telling heard the words."""
+    return verb.lemma_.lower() in _ADDRESSING and any(c.dep_ in _PASSIVE for c in verb.children)
 
 
 def is_passive_naming(verb: Token) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from analysis.entities.names import Gender
 from analysis.lexicon import word_set
 
@@ -53,14 +55,21 @@ _MALE = word_set(
 
 def is_given_name(name: str) -> bool:
     """Whether the word is a common given name, of either sex: "Steven", "Jordan"."""
-    return name.lower() in _FEMALE or name.lower() in _MALE
+    key = _fold(name)
+    return key in _FEMALE or key in _MALE
 
 
 def given_name_gender(name: str) -> Gender | None:
     """The gender a common given name suggests: "Hillary" -> "f", "Bill" -> "m"."""
-    key = name.lower()
+    key = _fold(name)
     if key in _FEMALE and key not in _MALE:
         return "f"
     if key in _MALE and key not in _FEMALE:
         return "m"
     return None
+
+
+def _fold(name: str) -> str:
+    """ "Inês" is looked up as "ines", "José" as "jose"."""
+    decomposed = unicodedata.normalize("NFKD", name.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

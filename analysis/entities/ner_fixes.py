@@ -7,6 +7,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
+from analysis.entities.gazetteer import is_known_place
 from analysis.entities.given_names import given_name_gender, is_given_name
 from analysis.entities.mention_types import Mention
 from analysis.entities.names import EAST_ASIAN_SURNAMES, is_alias_of, name_tokens, surname
@@ -31,6 +32,11 @@ ORG_NOUNS = word_set(
     " utility regulator board business chain conglomerate lender giant newspaper outlet"
     " airline supplier distributor producer"
 )
+# Last words of a company's name: "Hengfeng Holdings", "Westmar Lines".
+COMPANY_ENDINGS = word_set(
+    "holdings group inc inc. corp corp. corporation co co. ltd ltd. limited plc llc ag sa nv"
+    " lines securities capital partners industries airlines airways motors bancorp"
+)
 # "A Westgrid engineer": a place does not employ engineers, an organisation does.
 STAFF_NOUNS = word_set(
     "spokesman spokeswoman spokesperson engineer employee employees executive executives"
@@ -50,12 +56,16 @@ DISEASES = word_set(
     "covid covid-19 ebola zika measles polio cholera mpox malaria hiv aids sars mers"
     " influenza tuberculosis dengue anthrax"
 )
-_STREET_WORDS = word_set("lane road street avenue boulevard terrace")
+_STREET_WORDS = word_set("lane road street avenue boulevard terrace drive highway parkway crescent")
 _STREET_FIRST_WORDS = word_set("rua avenida calle rue via strada ulica")
 _LAW_WORDS = word_set("act law policy treaty directive regulation code bill")
 _SHIP_PREFIXES = word_set("MV HMS USS RMS SS MS")
 _STRUCTURE_WORDS = word_set("bridge tunnel arena stadium airport dam pier")
 _NOT_A_STREET_LABEL = word_set("PERSON ORG GPE LOC FAC")
+# First words of a river's or a lake's name: "Rio Puerco", "Lake Mead".
+_WATER_FIRST_WORDS = word_set("rio lake lago loch")
+# Last words of a measure, not an organisation: "the Cash Reserve Ratio", "Consumer Price Index".
+_MEASURE_WORDS = word_set("ratio rate index")
 _LAND_WORDS = word_set(
     "isles islands island peninsula archipelago mountains river lake bay coast valley"
 )
@@ -65,13 +75,34 @@ _NOT_A_SURNAME = ORG_NOUNS | word_set(
     " school college foundation island islands valley county city falls bay river tower"
 )
 _CAPS_ACRONYM = re.compile(r"^[A-Z]{2,5}s?$")
+# Nouns after a name that make it the name of a disease: "the Marburg virus", "Lyme disease".
+_DISEASE_NOUNS = word_set("virus disease fever syndrome flu")
+# "sold as Virexa": what a company sells under a name is a product.
+_SELLING_VERBS = word_set("sell market brand license licence")
+# "the former Olympian": a word for a kind of person, not an organisation.
+_PERSON_KIND_BEFORE = word_set("former fellow retired onetime one-time two-time three-time")
+# Buildings that are also institutions, which speak and employ people: organisations.
+_INSTITUTION_WORDS = word_set("hospital clinic infirmary university college school academy")
+_CENTRE_WORDS = word_set("center centre")
+_MEDICAL_WORDS = word_set("medical health cancer research")
 
 
 def span_label(doc: Doc, start: int, end: int, label: str) -> str | None:
     """The label an entity span should have, or None when it names nothing at all."""
     text = doc[start:end].text
-    if text in COMMON_ACRONYMS or doc[start:end].lemma_.lower() in DISEASES:
-        return None
+    if text in COMMON_ACRONYMS or doc[start:end].lemma_.lower().replace(".", "") in DISEASES:
+        return None  # "measles", "H.I.V."
+    if end < len(doc) and doc[end].lower_ in _DISEASE_NOUNS and label != "PERSON":
+        return None  # "the Marburg virus" tagged an organisation
+    if start >= 2 and doc[start - 1].lower_ == "as" and doc[start - 2].lemma_ in _SELLING_VERBS:
+        return "PRODUCT"  # "a vaccine sold as Virexa"
+    one_org_word = end - start == 1 and label == "ORG" and start > 0
+    if one_org_word and doc[start - 1].lower_ in _PERSON_KIND_BEFORE:
+        return None  # "the former Olympian"
+    if label == "FAC" and _names_an_institution(doc, start, end):
+        return "ORG"  # "St. Aldric Regional Medical Center": a hospital speaks and employs
+    if label in ("PERSON", "FAC") and end - start > 1 and ends_in_a_country(text.split()):
+        return "ORG"  # "Transport Scotland", "Estradas de Portugal"
     last, first = doc[end - 1].lower_, doc[start].lower_
     street = last in _STREET_WORDS or first in _STREET_FIRST_WORDS
     if end - start > 1 and street and label in _NOT_A_STREET_LABEL:
@@ -86,6 +117,12 @@ def span_label(doc: Doc, start: int, end: int, label: str) -> str | None:
         return "PRODUCT"  # "MV Solan Goose": a ship, not an organisation
     if end - start > 1 and last in _STRUCTURE_WORDS and label in ("ORG", "PERSON"):
         return "FAC"  # "Valmoura Bridge", "Eastside Ice Arena"
+    if end - start > 1 and last in _MEASURE_WORDS and label == "ORG":
+        return None  # "the Cash Reserve Ratio"
+    if end - start > 1 and label in ("PERSON", "ORG") and _opens_a_law_name(doc, end):
+        return None  # "Robert T. Stafford" of the "Robert T. Stafford Disaster Relief … Act"
+    if 1 < end - start <= 3 and first in _WATER_FIRST_WORDS and label in ("ORG", "PERSON"):
+        return "LOC"  # "Rio Puerco" tagged an organisation
     if end - start > 1 and last in _LAND_WORDS and label not in PLACE_LABELS:
         return "LOC"  # "Skerry Isles" tagged a person, "the Vale River" a work of art
     if label in _PLACE_LOOKALIKES and _after_place_preposition(doc, start, end):
@@ -98,6 +135,31 @@ def span_label(doc: Doc, start: int, end: int, label: str) -> str | None:
     if acronym and text not in PLACE_ABBREVIATIONS and label in ("PERSON", "GPE", "LOC", "FAC"):
         return "ORG"  # "NRA", "FBN": an acronym names an organisation, not a person or place
     return label
+
+
+def _opens_a_law_name(doc: Doc, end: int) -> bool:
+    """Whether the capitalised words right after a name run on to a law's last word, all in
+    one name: "… Stafford Disaster Relief and Emergency Assistance Act"."""
+    for token in doc[end : end + 10]:
+        if token.lower_ in _LAW_WORDS and token.is_title:
+            return True
+        if not (token.is_title or token.lower_ in ("and", "of", "for", "&")):
+            return False
+    return False
+
+
+def _names_an_institution(doc: Doc, start: int, end: int) -> bool:
+    """A hospital, clinic, school or university: "… Medical Center", "… Hospital"."""
+    words = [t.lower_ for t in doc[start:end]]
+    if words[-1] in _INSTITUTION_WORDS:
+        return True
+    return words[-1] in _CENTRE_WORDS and any(w in _MEDICAL_WORDS for w in words)
+
+
+def ends_in_a_country(words: list[str]) -> bool:
+    """A name whose last word is a country or a US state and whose first is no given name:
+    no person's ("Transport Scotland"; but "Michael Jordan", "Paris Georgia")."""
+    return len(words) > 1 and is_known_place(words[-1]) and not is_given_name(words[0])
 
 
 _PLACE_LOOKALIKES = word_set("EVENT WORK_OF_ART PRODUCT")
@@ -155,13 +217,15 @@ def fix_labels(doc: Doc, mentions: list[Mention], text: str) -> None:
     mentions[:] = [m for m in mentions if not _family_plural(m, surnames)]
     organisations = [fold(m.text) for m in mentions if m.label == "ORG"]
     for m in mentions:
-        if _leads_an_organisation(m, organisations):
+        if _leads_an_organisation(m, organisations, surnames):
             m.label = "ORG"  # "Hengfeng" beside "Hengfeng Holdings": the company, not a person
-            continue
-        if m.label != "PERSON" and m.text.lower() in surnames and _is_person_here(doc, m):
-            m.label = "PERSON"  # "O’Malley" tagged ORG beside "Martin O’Malley"
         elif m.label in CONFUSABLE_LABELS - {"NORP", "PERSON"} and _named_like_a_person(doc, m):
             m.label = "PERSON"  # "Sofia Petrakis, a nurse at the clinic, said" tagged ORG
+            full_names.append(m)
+            surnames.add(surname(m.text).lower())
+    for m in mentions:
+        if m.label != "PERSON" and m.text.lower() in surnames and _is_person_here(doc, m):
+            m.label = "PERSON"  # "O’Malley" tagged ORG beside "Martin O’Malley"
     _settle_surfaces(groups, full_names, text)
 
 
@@ -193,7 +257,7 @@ def _is_organisation_here(doc: Doc, m: Mention) -> bool:
     if root is None:
         return False
     if m.label == "PERSON":
-        return _organisation_named_beside(root)
+        return _organisation_named_beside(root) or _described_as_organisation(root)
     if root.dep_ == "appos" and root.head.lemma_.lower() in ORG_NOUNS and root.head.i < root.i:
         return True
     if root.dep_ == "pobj" and root.head.dep_ == "agent":
@@ -213,6 +277,15 @@ def _organisation_named_beside(root: Token) -> bool:
         return False
     after_comma = name.start > 0 and root.doc[name.start - 1].text == ","
     return not (after_comma and len(name) > 1 and root.head.dep_ == "pobj")
+
+
+def _described_as_organisation(root: Token) -> bool:
+    """ "Saraiva Engenharia, a construction company based in Porto": an apposition that is an
+    organisation noun, unless the name reads as a person's."""
+    name = root.doc[root.left_edge.i : root.i + 1]
+    if _full_personal_name(name.text):
+        return False
+    return any(c.dep_ == "appos" and c.lemma_.lower() in ORG_NOUNS for c in root.children)
 
 
 def _full_personal_name(text: str) -> bool:
@@ -247,12 +320,22 @@ def _family_plural(m: Mention, surnames: set[str]) -> bool:
     return " " not in word and word.endswith("s") and word[:-1] in surnames
 
 
-def _leads_an_organisation(m: Mention, organisations: list[str]) -> bool:
-    """A lone name tagged a person that opens an organisation's name elsewhere in the text."""
-    if m.label != "PERSON" or m.honorific is not None or len(m.text.split()) != 1:
+def _leads_an_organisation(m: Mention, organisations: list[str], surnames: set[str]) -> bool:
+    """A lone name tagged a person, or a place no gazetteer knows, that opens an organisation's
+    name elsewhere in the text ("Hengfeng" beside "Hengfeng Holdings"); not the surname of a
+    person named in full ("Saraiva" beside Rui Saraiva and Saraiva Engenharia)."""
+    if m.honorific is not None or len(m.text.split()) != 1:
         return False
     key = fold(m.text)
-    return any(org.startswith(key + " ") for org in organisations)
+    if m.label == "PERSON":
+        return key not in surnames and any(org.startswith(key + " ") for org in organisations)
+    if m.label not in PLACE_LABELS or is_known_place(m.text):
+        return False
+    # A place opens the names of its library and council too ("Boston Public Library"); only
+    # a company's name makes the lone word that company.
+    return any(
+        org.startswith(key + " ") and org.split()[-1] in COMPANY_ENDINGS for org in organisations
+    )
 
 
 def _described_by_who(root: Token) -> bool:
@@ -272,20 +355,22 @@ def _named_like_a_person(doc: Doc, m: Mention) -> bool:
     words = m.text.split()
     if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
         return False
-    if words[-1].lower() in _NOT_A_SURNAME:
+    if words[-1].lower() in _NOT_A_SURNAME or ends_in_a_country(words):
         return False
     root = _root(doc, m)
     if root is None:
         return False
     if _described_by_who(root):
         return True  # "Magnus Halvorsen, who has fished for crab for three decades"
-    family_first = len(words) == 2 and words[0].lower() in EAST_ASIAN_SURNAMES
-    if given_name_gender(words[0]) is None and not family_first:
-        return False
     speaks = root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in COMMON_REPORTING_VERBS
     described = any(
         c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_ not in ORG_NOUNS for c in root.children
     )
+    if speaks and described:
+        return True  # "Ama Owusu, an economist at Databank, said": whatever the given name
+    family_first = len(words) == 2 and words[0].lower() in EAST_ASIAN_SURNAMES
+    if given_name_gender(words[0]) is None and not family_first:
+        return False
     return speaks or described
 
 
@@ -302,6 +387,10 @@ def _settle_surfaces(
                     m.label = "GPE"
             continue
         labels = {m.label for m in group}
+        if "PERSON" not in labels and is_known_place(key):
+            for m in group:
+                m.label = "GPE"  # "Oslo said in a statement": the government, but a place
+            continue
         if len(labels) < 2:
             continue
         if len(key.split()) == 1 and any(is_alias_of(key, f.text) for f in full_names):

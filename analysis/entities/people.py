@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Doc
 
+from analysis.doc_text import text_of
 from analysis.entities.descriptions import describe
 from analysis.entities.given_names import given_name_gender
 from analysis.entities.mention_types import Cluster, Mention
@@ -141,7 +142,22 @@ def resolve_short(doc: Doc, clusters: list[Cluster], m: Mention) -> Cluster | No
         return min(candidates, key=_first_start)
     if len(before) == 1:
         return before[0]  # the other one of that surname is named only later
+    if _both_named_since(doc, before, m):
+        return None  # "Both Jansens said …. 'No,' Jansen said": either of them
     return _likeliest_referent(doc, before, m)
+
+
+# "the Jansens", "both Ramírezes", "the Penhaligon brothers": one surname for several people.
+_PLURAL_OF_SURNAME = r"\b{}(?:e?s\b|\s+(?:brothers|sisters|siblings|family|couple)\b)"
+
+
+def _both_named_since(doc: Doc, candidates: list[Cluster], m: Mention) -> bool:
+    """Whether the people sharing the surname were named together, in the plural, after the
+    last time either was named alone: a bare surname then cannot say which one speaks."""
+    last = max(_last_start_before(c, m.start) for c in candidates)
+    surname = name_tokens(m.text)[-1]
+    plural = re.compile(_PLURAL_OF_SURNAME.format(re.escape(surname)))
+    return plural.search(text_of(doc), last, m.start) is not None
 
 
 def _likeliest_referent(doc: Doc, candidates: list[Cluster], m: Mention) -> Cluster | None:

@@ -79,12 +79,15 @@ class SpeakerResolver:
         ent = _entity_of(token)
         if ent is not None:
             label = ent.label_
-            if label == "PERSON" and self._shared_surname(ent.text):
-                return Speaker(None, None, attribution.cue)  # 'Marsh' with two Marshes: unsettled
+            if self._shared_surname(ent.text):
+                # 'Marsh' with two Marshes, whatever NER took it for: unsettled
+                return Speaker(None, None, attribution.cue)
             name = ent.text if label != "PERSON" else self._canonical(ent.text)
             return Speaker(_drop_article(name), None, attribution.cue, label=label)
         if token.pos_ == "PROPN" and token.text[:1].isupper():
             name = _name_span(token).text
+            if self._shared_surname(name):
+                return Speaker(None, None, attribution.cue)
             return Speaker(self._canonical(name), None, attribution.cue)
         surnamed = self._person_by_surname(token)
         if surnamed is not None:

@@ -15,10 +15,15 @@ _CREDIT_LINE = re.compile(
       | (?:contact|e-?mail|reach)\s*(?:us|me|him|her|them|the\s+\w+)?\s*(?:at)?\s*:
       | follow\s.{0,60}\bon\s+(?:twitter|x|facebook|instagram|bluesky|threads|mastodon)\b
       | (?:photo|photograph|image|picture|video|graphic|illustration)s?\s*(?:credit)?\s*[:/]
+      | image\s+(?:caption|source)\b
+      | credit\s*(?:\.{2,}|…|:)
+      | .{0,80}/\s*(?:the\s+new\s+york\s+times|getty\s+images|associated\s+press|ap
+                     |reuters|afp|epa|bloomberg|pa(?:\s+media)?)\s*$
       | (?:comments?\s+(?:are|is)\s+(?:moderated|closed)|we\s+moderate\s+comments)
       | (?:read|see)\s+(?:more|also)\b
-      | related\s*(?::|articles?|stories|coverage)
+      | related\s*(?::|articles?|stories|coverage|topics)
       | (?:sign\s+up|subscribe)\b.{0,80}(?:newsletter|inbox)
+      | sign\s+up\s+here\b
       | (?:copyright|©|\(c\)\s)
       | all\s+rights\s+reserved
       | our\s+standards\s*:

@@ -17,9 +17,7 @@ def _longest_unspaced_token(tokens: list[str]) -> int:
 
 
 @pytest.mark.parametrize("mark", ['"', "“", "'", "(", "!"])
-def test_ten_thousand_marks_reach_the_tokenizer_in_short_pieces(
-    nlp: Language, mark: str
-) -> None:
+def test_ten_thousand_marks_reach_the_tokenizer_in_short_pieces(nlp: Language, mark: str) -> None:
     text = LEAD + mark * 10_000 + " " + LEAD
     doc = parse(nlp, text)
 
