@@ -124,8 +124,9 @@ class QuoteContext:
 
     @cached_property
     def ancestors(self) -> list[Token]:
-        """The verbs above the quote's first word that stand before it, lowest first."""
-        return ancestors_outside(self.doc, self.span)
+        """The verbs above the quote's first word that stand before it, lowest first; none inside
+        another quote ('the department "does not comment on …" and that it took "…"')."""
+        return _unquoted(ancestors_outside(self.doc, self.span), self.quoted)
 
     @cached_property
     def first_token(self) -> Token | None:

@@ -123,6 +123,8 @@ def _clean_entity(doc: Doc, ent: Span) -> Mention | None:
     label = fixed
     if label == "PERSON" and doc[start].text in _STORM_WORDS and end - start > 1:
         label = "EVENT"
+    if label != "PERSON" and _given_name_before(doc, start, end):
+        label = "PERSON"  # "Ana Lima, 40," with "Lima" tagged a place: a person
     if label == "PERSON":
         start = _given_or_family_name_before(doc, start, end)
     while start > 0 and is_honorific(doc[start - 1].text) and doc[start - 1].text[0].isupper():
@@ -131,6 +133,18 @@ def _clean_entity(doc: Doc, ent: Span) -> Mention | None:
             label = "PERSON"  # "Mr. Jordan" is a man, whatever NER thought
     span = doc[start:end]
     return Mention(span.start_char, span.end_char, span.text, label)
+
+
+def _given_name_before(doc: Doc, start: int, end: int) -> bool:
+    """A lone name tagged a place or an organisation right after a known given name that NER
+    left out ("Joaquim Ventura", "Ana Lima"), with no further name after it."""
+    if end - start != 1 or start == 0:
+        return False
+    before = doc[start - 1]
+    if before.ent_type_ or not before.is_title or given_name_gender(before.text) is None:
+        return False
+    after = doc[end] if end < len(doc) else None
+    return after is None or not (after.is_title and after.pos_ == "PROPN")
 
 
 def _given_or_family_name_before(doc: Doc, start: int, end: int) -> int:

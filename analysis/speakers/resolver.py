@@ -129,18 +129,30 @@ class SpeakerResolver:
         return None
 
     def _person_of_age(self, description: str) -> str | None:
-        """ "the 54-year-old": the one person the article gave that age ("Mr. Whitfield, 54,")."""
+        """ "the 54-year-old": the one person the article gave that age ("Mr. Whitfield, 54,",
+        "He, 54,"), else, where it gave it to no one, the person last quoted before the
+        article first wrote "the 54-year-old" (it stands for them as "he" would)."""
         match = _AGE_REFERENCE.match(description)
         if match is None:
             return None
-        age = re.compile(rf",\s*{match.group(1)}\b")
+        age = match.group(1)
         full = text_of(self.doc)
-        people = {
-            c.name
-            for c in self.clusters
-            if c.label == "PERSON" and any(age.match(full, end) for _, end in c.spans)
-        }
-        return people.pop() if len(people) == 1 else None
+        people = [c for c in self.clusters if c.label == "PERSON"]
+        tied = {c.name for c in people for _, end in c.spans if _age_after(full, end, age)}
+        for word in re.finditer(rf"([A-Z][\w'’-]*),\s*{age}\b", full):
+            owners = [c for c in people if len(c.name.split()) > 1]
+            owners = [c for c in owners if surname_word(c.name) == word.group(1)]
+            if len(owners) == 1:
+                tied.add(owners[0].name)
+        if tied:
+            return tied.pop() if len(tied) == 1 else None
+        first = re.search(rf"\b{age} ?- ?year ?- ?old\b", full)
+        if first is None:
+            return None
+        before = [s for pos, s in self.last_speakers if pos < first.start() and s.name]
+        if before and before[-1].label in (None, "PERSON"):
+            return before[-1].name
+        return None
 
     def _shared_surname(self, name: str) -> bool:
         """Whether a lone surname is shared by two people named in full."""
@@ -281,7 +293,15 @@ def _titled_in_text(ent: Span, lemma: str) -> bool:
     doc = ent.doc
     if any(t.lemma_.lower() == lemma for t in ent):
         return True  # "Superintendent Marcus Delgado" tagged title and all
+    if ent.start > 1 and doc[ent.start - 1].text == ",":
+        # "the state roads agency, Estradas de Portugal,": an apposition the parse hung elsewhere
+        return doc[ent.start - 2].lemma_.lower() == lemma
     return ent.start > 0 and doc[ent.start - 1].lemma_.lower() == lemma
+
+
+def _age_after(text: str, end: int, age: str) -> bool:
+    """Whether a name ending at `end` is followed by its age: "Owain Rhys, 52"."""
+    return re.match(rf",\s*{age}\b", text[end:]) is not None
 
 
 _AGE_REFERENCE = re.compile(r"^(?:[Tt]he )?(\d{1,3}) ?- ?year ?- ?old$")
@@ -380,8 +400,10 @@ def _noun_phrase(token: Token) -> str:
             end = stop
             break
         end = child.right_edge.i + 1
-        if child.dep_ == "relcl":
-            end = _to_main_verb(token, end)
+    if any(t.dep_ == "relcl" for t in token.doc[token.i : end]):
+        # The relative clause may hang on a noun inside the phrase ('a person familiar with
+        # the clinic's response who was not authorized to discuss it publicly said').
+        end = _to_main_verb(token, end)
     return token.doc[start:end].text
 
 

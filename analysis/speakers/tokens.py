@@ -37,8 +37,28 @@ def relative_antecedent(token: Token) -> Token:
     if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
         antecedent = token.head.head
         maker = _maker_of(antecedent)
-        return maker if maker is not None else antecedent
+        if maker is not None:
+            return maker
+        if token.lower_ == "who":
+            return _person_described(antecedent) or antecedent
+        return antecedent
     return token
+
+
+def _person_described(noun: Token) -> Token | None:
+    """'Senator Dale Whitcombe, Republican of Virginia, a longtime critic of port equipment,
+    who said': "who" closes the descriptions of a named person, not the thing last named in
+    them. From a common noun inside an "of" phrase, up through the appositions to the name."""
+    if noun.pos_ == "PROPN" or noun.dep_ != "pobj" or noun.head.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    current = noun.head.head
+    for _ in range(4):
+        if current.ent_type_ == "PERSON":
+            return current
+        if current.dep_ != "appos":
+            return None
+        current = current.head
+    return None
 
 
 def _maker_of(document: Token) -> Token | None:

@@ -241,3 +241,70 @@ def test_credit_and_promotion_lines_are_not_story(line: str) -> None:
 )
 def test_story_lines_that_open_like_credits_are_story(line: str) -> None:
     assert not is_boilerplate_line(line)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # An age given to a family name spelled like a pronoun ("He, 54,").
+        (
+            "He Yuming, a skating coach, wants a second rink. He, 54, came to Denver in 1998."
+            "\n\n“I am not asking for a palace,” the 54-year-old said.",
+            ["He Yuming"],
+        ),
+        # An age the article gave no one: the person last quoted before it first wrote it.
+        (
+            "Joaquim Ventura, the former minister, defended the deal. “We had no time,” the "
+            "former minister said.\n\nThe 61-year-old, who now advises builders, said he would "
+            "cooperate. “I have nothing to hide,” the 61-year-old said.",
+            ["Joaquim Ventura", "Joaquim Ventura"],
+        ),
+        # Must not match: two people given that age leave it unsettled.
+        (
+            "Ana Lima, 40, and Rui Costa, 40, run the shop.\n\n“We stay,” the 40-year-old said.",
+            ["40-year-old"],
+        ),
+    ],
+)
+def test_an_age_stands_for_the_person_it_was_given_to(
+    nlp: Language, body: str, expected: list[str | None]
+) -> None:
+    assert speakers(report_of(nlp, body)) == expected
+
+
+def test_a_verb_inside_another_quote_is_not_a_cue(nlp: Language) -> None:
+    body = (
+        "A Defense spokeswoman, Lt. Col. Andrea Kimball, declined to discuss the letter, saying "
+        "only that the department \"does not comment on security reviews\" and that it took "
+        "\"any potential vulnerability in our shipyards\" seriously."
+    )
+    assert speakers(report_of(nlp, body)) == ["Andrea Kimball", "Andrea Kimball"]
+
+
+def test_who_after_a_chain_of_descriptions_is_the_named_person(nlp: Language) -> None:
+    body = (
+        "The decision was welcomed by Senator Dale Whitcombe, Republican of Virginia, a longtime "
+        "critic of Chinese-made port equipment, who said in a statement that \"no American "
+        "warship should be lifted by a crane that answers to Beijing.\""
+    )
+    assert speakers(report_of(nlp, body)) == ["Dale Whitcombe"]
+
+
+def test_a_title_in_apposition_by_commas_names_its_holder(nlp: Language) -> None:
+    body = (
+        "Inspectors from the state roads agency, Estradas de Portugal, found the cracks in "
+        "February. The agency said the damage was “consistent with water getting into the "
+        "concrete” and that it could not say more."
+    )
+    assert speakers(report_of(nlp, body)) == ["Estradas de Portugal"]
+
+
+def test_an_unnamed_source_keeps_the_end_of_its_relative_clause(nlp: Language) -> None:
+    body = (
+        "A person familiar with the clinic's response who was not authorized to discuss it "
+        "publicly said the clinic had waited. The person said, “They waited four days.”"
+    )
+    assert speakers(report_of(nlp, body)) == [
+        "a person familiar with the clinic's response who was not authorized to discuss it "
+        "publicly"
+    ]
