@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 
 import discord
 from discord.ext import commands
@@ -40,19 +39,22 @@ class CatchingUp(commands.Cog):
         channel = guild.get_channel(plan.channel_id)
         if not isinstance(channel, discord.TextChannel):
             return  # gone, or a forum: its posts are threads, not channel history
-        after: discord.abc.Snowflake | datetime = plan.not_before
-        if plan.after_message_id is not None:
-            last = discord.Object(id=plan.after_message_id)
-            if last.created_at > plan.not_before:
-                after = last
+        # From the window's first millisecond on (history's `after` is exclusive).
+        after = discord.Object(id=discord.utils.time_snowflake(plan.not_before) - 1)
+        if plan.after_message_id is not None and plan.after_message_id > after.id:
+            after = discord.Object(id=plan.after_message_id)
         watcher = self.bot.get_cog("Watcher")
         if not isinstance(watcher, Watcher):
             return
         read = 0
         try:
-            async for message in channel.history(after=after, oldest_first=True, limit=plan.limit):
+            # Paged lazily, 100 at a time, oldest first; the bound counts members' messages
+            # only, so the bot's own thread announcements do not use it up.
+            async for message in channel.history(after=after, oldest_first=True, limit=None):
                 if message.author.bot or message.type not in READABLE_TYPES:
                     continue
+                if read == plan.limit:
+                    break
                 # Skips what was read already (the record, or an article of its own).
                 await watcher.read_message(message)
                 read += 1

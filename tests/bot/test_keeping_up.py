@@ -158,3 +158,121 @@ async def _newsroom(env: simcord.Env, name: str) -> Newsroom:
     result = await editor.slash(channel, "watch")
     assert result.response is not None
     return Newsroom(env, bot, guild, channel, editor, reporter, result.response.id)
+
+
+AWAY = ("port-strike", "night-trains", "city-budget")
+
+
+async def _go_away(env: simcord.Env) -> None:
+    # The bot is down: a client that reads nothing holds the connection meanwhile.
+    await env.restart_bot(discord.Client(intents=discord.Intents.default()))
+
+
+def _answered_titles(newsroom: Newsroom) -> list[str]:
+    # Each thread under a reporter's message, in the order of those messages.
+    threads = sorted(newsroom.channel.threads, key=lambda t: t.id)
+    return [t.name for t in threads if any(m.embeds for m in t.history())]
+
+
+async def test_what_was_posted_while_away_is_read_once_in_order_on_start(
+    newsroom: Newsroom, services: Services
+) -> None:
+    await _go_away(newsroom.env)
+    for slug in AWAY:
+        await newsroom.reporter.send(newsroom.channel, _paste(slug))
+        await newsroom.env.advance_time(60)
+    assert newsroom.bot_messages() == []
+
+    await newsroom.env.restart_bot(NewsBot(services))
+    titles = _answered_titles(newsroom)
+    assert len(titles) == 3
+    assert [t.split()[0] for t in titles] == ["Dockworkers", "Regional", "Riverside"]
+    answered = len(newsroom.bot_messages())
+
+    await newsroom.env.restart_bot(NewsBot(services))
+    assert len(newsroom.bot_messages()) == answered  # nothing answered twice
+    assert await _count(services, ArticleRow) == 3
+
+
+async def test_catch_up_starts_after_the_last_message_read_and_keeps_its_bounds(
+    newsroom: Newsroom, services: Services
+) -> None:
+    await newsroom.reporter.send(newsroom.channel, _paste("port-strike"))  # read live
+    await _go_away(newsroom.env)
+    await newsroom.reporter.send(newsroom.channel, _paste("night-trains"))
+    await newsroom.env.advance_time(25 * 3600)  # older than the 24 hours looked back
+    for slug in ("city-budget", "court-ruling", "harbour-levy"):
+        await newsroom.reporter.send(newsroom.channel, _paste(slug))
+    bounded = dataclasses.replace(services, catch_up_messages=2)
+
+    await newsroom.env.restart_bot(NewsBot(bounded))
+
+    titles = [t.split()[0] for t in _answered_titles(newsroom)]
+    # Read live, then the first two of the last day; not the older one, nor the third.
+    assert titles == ["Dockworkers", "Riverside", "Top"]
+    assert await _count(services, ArticleRow) == 3
+
+
+async def test_a_newspaper_reaction_reads_a_message_in_an_unwatched_channel(
+    newsroom: Newsroom,
+) -> None:
+    general = newsroom.guild.create_text_channel("general")
+    posted = await newsroom.reporter.send(general, _paste("port-strike"))
+    assert newsroom.bot_messages(general) == []
+
+    await newsroom.editor.react(posted, "📰")
+
+    [thread] = general.threads
+    assert "Dockworkers" in thread.name
+    assert "Park Soo-ah" in embed_text([m for m in thread.history() if m.embeds])
+    # Asked again, it points to the answer instead of reading it twice.
+    await newsroom.reporter.react(posted, "📰")
+    assert "Already read" in (general.last_message.content if general.last_message else "")
+    assert await _count(newsroom.bot.services, ArticleRow) == 1
+    # Other reactions, and the bot's own, ask for nothing.
+    other = await newsroom.reporter.send(general, _paste("night-trains"))
+    await newsroom.editor.react(other, "👍")
+    assert len(general.threads) == 1
+
+
+async def test_a_newspaper_reaction_on_conversation_says_there_is_nothing_to_read(
+    newsroom: Newsroom,
+) -> None:
+    general = newsroom.guild.create_text_channel("general")
+    posted = await newsroom.reporter.send(general, "lunch at one?")
+    await newsroom.editor.react(posted, "📰")
+    [note] = newsroom.bot_messages(general)
+    assert "found no link" in note.content
+
+
+async def test_the_newspaper_reaction_can_be_turned_off(
+    newsroom: Newsroom, services: Services
+) -> None:
+    await newsroom.env.restart_bot(NewsBot(dataclasses.replace(services, newspaper_reaction=False)))
+    general = newsroom.guild.create_text_channel("general")
+    posted = await newsroom.reporter.send(general, _paste("port-strike"))
+    await newsroom.editor.react(posted, "📰")
+    assert newsroom.bot_messages(general) == [] and general.threads == []
+    assert await _count(services, ArticleRow) == 0
+
+
+async def test_two_servers_keep_up_apart(newsroom: Newsroom, services: Services) -> None:
+    other = await _newsroom(newsroom.env, "Valley Post")
+    general = other.guild.create_text_channel("general")
+    posted = await other.reporter.send(general, _paste("port-strike"))
+    await other.editor.react(posted, "📰")
+    assert general.threads and not newsroom.channel.threads
+    assert "No quotes" in await _who_said(newsroom, OLD_WORDS)
+
+    # The same text in the first server is its own reading, not a pointer to the other's.
+    mine = await newsroom.reporter.send(newsroom.channel, _paste("port-strike"))
+    assert _answers(newsroom)
+    await other.reporter.edit(posted, _paste("port-strike").replace(OLD_WORDS, NEW_WORDS))
+    assert OLD_WORDS in await _who_said(newsroom, OLD_WORDS)
+    assert "No quotes" in await _who_said(newsroom, NEW_WORDS)
+    assert NEW_WORDS in await _who_said(other, NEW_WORDS)
+
+    await other.reporter.delete(posted)
+    assert "deleted" not in " ".join(m.content for m in newsroom.bot_messages())
+    await newsroom.reporter.delete(mine)
+    assert await _count(services, ArticleRow) == 2
