@@ -35,7 +35,7 @@ from handlers.watch import is_watched
 from storage.records import StoredArticle
 
 log = logging.getLogger(__name__)
-NOTHING_TO_READ = "I found no link, file or article text in that message to read."
+NOTHING_TO_READ = "I found no link, file or article long enough to read in that message."
 
 
 class Watcher(commands.Cog):
