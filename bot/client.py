@@ -15,6 +15,9 @@ EXTENSIONS = (
     "bot.exts.errors",
     "bot.exts.channels",
     "bot.exts.watcher",
+    "bot.exts.source_changes",
+    "bot.exts.catch_up",
+    "bot.exts.reactions",
     "bot.exts.who_said",
     "bot.exts.ask",
     "bot.exts.digest",
@@ -28,8 +31,9 @@ DIGEST_CHECK_SECONDS = 3600.0
 
 
 def bot_intents() -> discord.Intents:
-    """Guilds and messages, with message content: the bot reads what reporters paste."""
-    intents = discord.Intents.default()
+    """Guilds, messages and reactions (📰), with message content: the bot reads what
+    reporters paste."""
+    intents = discord.Intents.default()  # guild messages and guild reactions included
     intents.message_content = True
     return intents
 

@@ -101,6 +101,10 @@ async def build_services(
             max_article_chars=settings.max_article_chars,
             max_links_per_message=settings.max_links_per_message,
             analyzer=pool,
+            forget_deleted_sources=settings.forget_deleted_sources,
+            catch_up_hours=settings.catch_up_hours,
+            catch_up_messages=settings.catch_up_messages,
+            newspaper_reaction=settings.newspaper_reaction,
             analysis_turns=ServerTurns(slots),
         )
     finally:

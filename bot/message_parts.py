@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import discord
 
 from handlers.ingest import links_in
+from handlers.source_changes import message_fingerprint
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
 PASTE_FILENAME = "message.txt"  # what the Discord client names a paste too long for a message
@@ -35,3 +36,9 @@ def message_parts(message: discord.Message) -> MessageParts:
         text = text.replace(link, " ")
     files = tuple(a for a in message.attachments if a.filename.lower().endswith(ARTICLE_SUFFIXES))
     return MessageParts(links=links, files=files, text=text.strip("<> \n"))
+
+
+def fingerprint(message: discord.Message) -> str:
+    """What the message offers to read, hashed: an edit that keeps it changes nothing."""
+    parts = message_parts(message)
+    return message_fingerprint(message.content, [(f.id, f.filename, f.size) for f in parts.files])

@@ -48,6 +48,15 @@ class Settings(BaseSettings):
     analysis_threads: int = 1
     # A message with more links is read up to this many, and says it skipped the rest.
     max_links_per_message: int = Field(default=DEFAULT_MAX_LINKS_PER_MESSAGE, ge=1)
+    # A deleted source message: its article is kept and its answer says so (false), or the
+    # article is forgotten as /forget does (true).
+    forget_deleted_sources: bool = False
+    # On start the bot reads what was posted in watched channels while it was away: at most
+    # this far back, and at most this many messages per channel.
+    catch_up_hours: float = Field(default=24.0, ge=0)
+    catch_up_messages: int = Field(default=200, ge=0)
+    # Reacting with 📰 to a message in any channel the bot can read asks for its analysis.
+    newspaper_reaction: bool = True
     log_level: str = "INFO"
     # The digest scheduler re-reads every schedule this often, to see changes made through
     # another bot process on the same database (its own commands re-plan it at once).

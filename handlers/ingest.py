@@ -85,12 +85,16 @@ async def ingest_attachment(
     services: Services, origin: Origin, filename: str, data: bytes
 ) -> IngestResult:
     """Analyse and store an attached .txt, .md, .html or .pdf file."""
+    return await _ingest(services, origin, read_attachment(services, filename, data))
+
+
+def read_attachment(services: Services, filename: str, data: bytes) -> Article:
+    """The article in an attached .txt, .md, .html or .pdf file; raise CannotRead."""
     check_attachment_size(services, filename, len(data))
     try:
-        article = article_from_attachment(filename, data, services.attachment_max_bytes)
+        return article_from_attachment(filename, data, services.attachment_max_bytes)
     except IntakeError as error:
         raise CannotRead(error.message) from error
-    return await _ingest(services, origin, article)
 
 
 async def ingest_link(services: Services, origin: Origin, url: str) -> IngestResult:
@@ -103,25 +107,46 @@ async def ingest_link(services: Services, origin: Origin, url: str) -> IngestRes
         earlier = await _find_existing(services, origin.guild_id, address, None)
         if earlier is not None:
             return IngestResult(article=earlier, duplicate=True)
-        try:
-            page = await services.fetcher.fetch(url)
-            article = article_from_page(page)
-        except IntakeError as error:
-            raise CannotRead(error.message) from error
-        if article.url is None:
-            article = replace(article, url=canonical_url(page.final_url))
+        article = await read_page(services, url)
         return await _ingest(services, origin, article)
 
 
-async def _ingest(services: Services, origin: Origin, article: Article) -> IngestResult:
+async def read_page(services: Services, url: str) -> Article:
+    """Fetch a link and extract its article (with its canonical URL); raise CannotRead."""
+    try:
+        page = await services.fetcher.fetch(url)
+        article = article_from_page(page)
+    except IntakeError as error:
+        raise CannotRead(error.message) from error
+    if article.url is None:
+        article = replace(article, url=canonical_url(page.final_url))
+    return article
+
+
+async def check_readable(services: Services, guild_id: int, article: Article) -> None:
+    """Refuse what is not an article to analyse here: a wall's teaser, too short, too long."""
     # A wall returns a teaser, which would be analysed as if it were the story.
     blocking_note = next((n for n in article.notes if is_wall_note(n)), None)
     if blocking_note is not None:
         raise NotAnArticle(blocking_note)
-    too_short = shortness_note(article, await article_minimum(services, origin.guild_id))
+    too_short = shortness_note(article, await article_minimum(services, guild_id))
     if too_short is not None:
         raise NotAnArticle(too_short)
     check_article_length(article, services.max_article_chars)
+
+
+async def analyse_article(services: Services, guild_id: int, article: Article) -> Report:
+    """The article's report: analysed in its server's turn, or a note if it is not English."""
+    # py3langid takes a few milliseconds: off the loop, where a backlog would add them up.
+    foreign = await services.run_blocking(language_note, article)
+    if foreign is not None:
+        # Stored so it is recognised next time, but English-only analysis would mislead.
+        return Report(article=article, entities=(), quotes=(), digest=(), notes=(foreign,))
+    return await services.analyze(article, guild_id)
+
+
+async def _ingest(services: Services, origin: Origin, article: Article) -> IngestResult:
+    await check_readable(services, origin.guild_id, article)
     content_hash = content_fingerprint(article.text)
     # The same text pasted twice at once is analysed once: the second finds the first stored.
     async with services.ingest_locks.hold((origin.guild_id, "text", content_hash)):
@@ -134,13 +159,7 @@ async def _analyse_and_store(
     earlier = await _find_existing(services, origin.guild_id, article.url, content_hash)
     if earlier is not None:
         return IngestResult(article=earlier, duplicate=True)
-    # py3langid takes a few milliseconds: off the loop, where a backlog would add them up.
-    foreign = await services.run_blocking(language_note, article)
-    if foreign is not None:
-        # Stored so it is recognised next time, but English-only analysis would mislead.
-        report = Report(article=article, entities=(), quotes=(), digest=(), notes=(foreign,))
-    else:
-        report = await services.analyze(article, origin.guild_id)
+    report = await analyse_article(services, origin.guild_id, article)
     try:
         async with services.sessionmaker.begin() as session:
             stored = await ArticleRepository(session).add(

@@ -42,6 +42,11 @@ class Services:
     max_article_chars: int = DEFAULT_MAX_ARTICLE_CHARS
     max_links_per_message: int = DEFAULT_MAX_LINKS_PER_MESSAGE
     analyzer: Analyzer | None = None
+    # Keeping up with the channel (bot/settings.py has what each means).
+    forget_deleted_sources: bool = False
+    catch_up_hours: float = 24.0
+    catch_up_messages: int = 200
+    newspaper_reaction: bool = True
     # As many slots as analyses run side by side: servers take turns for them.
     analysis_turns: ServerTurns = field(default_factory=ServerTurns)
     # (server, "url" or "text", canonical URL or content hash): one reading of each at a time.

@@ -171,6 +171,43 @@ class ArticleRepository:
         )
         return [article_from_row(row) for row in rows]
 
+    async def from_message(self, guild_id: int, message_id: int) -> list[StoredArticle]:
+        """The articles read from one Discord message of the guild, in the order read."""
+        rows = await self._session.scalars(
+            _articles(guild_id).where(ArticleRow.message_id == message_id).order_by(ArticleRow.id)
+        )
+        return [article_from_row(row) for row in rows]
+
+    async def replace_report(
+        self, guild_id: int, article_id: int, report: Report, *, content_hash: str
+    ) -> StoredArticle | None:
+        """Store a new reading of an article in place (same id, poster and answer): its text
+        and metadata change, its entities and quotes are replaced. None if the guild has no
+        such article; raises DuplicateArticleError when the new text or URL is another's."""
+        row = await self._session.scalar(_articles(guild_id).where(ArticleRow.id == article_id))
+        if row is None:
+            return None
+        article = report.article
+        row.url = article.url
+        row.content_hash = content_hash
+        row.title = article.title
+        row.byline = article.byline
+        row.published = article.published
+        row.site_name = article.site_name
+        row.language = article.language
+        row.text = article.text
+        row.search_text = normalize_for_search(f"{article.title or ''}\n{article.text}")
+        row.digest = list(report.digest)
+        row.notes = list(dict.fromkeys((*article.notes, *report.notes)))
+        # delete-orphan: the old rows go (and their speakers' links, ON DELETE CASCADE).
+        row.entities = entity_rows(report)
+        row.quotes = quote_rows(guild_id, report.quotes)
+        try:
+            await self._session.flush()
+        except IntegrityError as error:
+            raise DuplicateArticleError(content_hash) from error
+        return article_from_row(row)
+
     async def get(self, guild_id: int, article_id: int) -> StoredArticle | None:
         """One article of the guild by id."""
         row = await self._session.scalar(_articles(guild_id).where(ArticleRow.id == article_id))

@@ -7,8 +7,16 @@ from datetime import datetime
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.columns import utc_now
 from storage.mapping import settings_from_row
-from storage.models import ArticleRow, DigestPost, EntityRecord, Guild, WatchedChannel
+from storage.models import (
+    ArticleRow,
+    DigestPost,
+    EntityRecord,
+    Guild,
+    ReadMessage,
+    WatchedChannel,
+)
 from storage.records import GuildSettings
 
 
@@ -18,11 +26,14 @@ class GuildRepository:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 
-    async def watch(self, guild_id: int, channel_id: int) -> bool:
-        """Watch a channel; False if it was watched already."""
+    async def watch(self, guild_id: int, channel_id: int, at: datetime | None = None) -> bool:
+        """Watch a channel (since `at`, Discord's time; now if not given); False if it was
+        watched already."""
         if await self.is_watched(guild_id, channel_id):
             return False
-        self._session.add(WatchedChannel(guild_id=guild_id, channel_id=channel_id))
+        self._session.add(
+            WatchedChannel(guild_id=guild_id, channel_id=channel_id, created_at=at or utc_now())
+        )
         await self._session.flush()
         return True
 
@@ -52,6 +63,15 @@ class GuildRepository:
             .order_by(WatchedChannel.id)
         )
         return list(rows)
+
+    async def watched_since(self, guild_id: int) -> list[tuple[int, datetime]]:
+        """The guild's watched channels with when each was first watched, oldest first."""
+        rows = await self._session.execute(
+            select(WatchedChannel.channel_id, WatchedChannel.created_at)
+            .where(WatchedChannel.guild_id == guild_id)
+            .order_by(WatchedChannel.id)
+        )
+        return [(channel_id, since) for channel_id, since in rows]
 
     async def set_digest_channel(
         self,
@@ -114,6 +134,7 @@ class GuildRepository:
             delete(WatchedChannel).where(WatchedChannel.guild_id == guild_id)
         )
         await self._session.execute(delete(DigestPost).where(DigestPost.guild_id == guild_id))
+        await self._session.execute(delete(ReadMessage).where(ReadMessage.guild_id == guild_id))
         await self._session.execute(delete(EntityRecord).where(EntityRecord.guild_id == guild_id))
         await self._session.execute(delete(Guild).where(Guild.id == guild_id))
 

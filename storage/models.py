@@ -257,3 +257,24 @@ class QuoteSpeaker(Base):
         ForeignKey("entity_records.id", ondelete="CASCADE"), index=True
     )
     position: Mapped[int] = mapped_column(Integer)
+
+
+class ReadMessage(Base):
+    """A Discord message the bot read (an article, a pointer or a refusal came of it).
+
+    What edits are compared with (a fingerprint of its text, links and files), and where a
+    catch-up after downtime starts; the message's text itself is not kept here.
+    """
+
+    __tablename__ = "read_messages"
+    __table_args__ = (
+        UniqueConstraint("guild_id", "message_id"),
+        Index("ix_read_messages_guild_id_channel_id", "guild_id", "channel_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    guild_id: Mapped[int] = mapped_column(BigInteger)
+    channel_id: Mapped[int] = mapped_column(BigInteger)
+    message_id: Mapped[int] = mapped_column(BigInteger)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    read_at: Mapped[datetime]

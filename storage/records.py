@@ -129,3 +129,14 @@ class RecordCard:
 
     record: StoredRecord
     articles: tuple[RecordMention, ...]
+
+
+@dataclass(frozen=True)
+class StoredRead:
+    """A message the bot read: where, when, and the fingerprint of what it held then."""
+
+    guild_id: int
+    channel_id: int
+    message_id: int
+    fingerprint: str
+    read_at: datetime

@@ -31,7 +31,9 @@ class Channels(commands.Cog):
         target = channel or interaction.channel
         if interaction.guild_id is None or target is None:
             return
-        added = await watch_channel(self.bot.services, interaction.guild_id, target.id)
+        added = await watch_channel(
+            self.bot.services, interaction.guild_id, target.id, discord.utils.utcnow()
+        )
         text = (
             f"Watching <#{target.id}>: I'll read every link and article posted there."
             if added

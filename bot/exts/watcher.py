@@ -11,7 +11,7 @@ from discord.ext import commands
 
 from bot.client import NewsBot
 from bot.exts.errors import UNEXPECTED
-from bot.message_parts import PASTE_FILENAME, MessageParts, message_parts
+from bot.message_parts import PASTE_FILENAME, MessageParts, fingerprint, message_parts
 from bot.render import article_embeds, ask_embed, jump_url, safe
 from bot.replies import open_thread, send_embeds, send_text, typing_if_possible
 from handlers.answers import current_article, pending_answers
@@ -30,10 +30,12 @@ from handlers.ingest import (
     record_reply,
 )
 from handlers.single_flight import KeyedLocks
+from handlers.source_changes import articles_of_message, message_turn, record_read, was_read
 from handlers.watch import is_watched
 from storage.records import StoredArticle
 
 log = logging.getLogger(__name__)
+NOTHING_TO_READ = "I found no link, file or article long enough to read in that message."
 
 
 class Watcher(commands.Cog):
@@ -71,10 +73,50 @@ class Watcher(commands.Cog):
             if article_id is not None:
                 await self._answer_follow_up(message, parts.text, article_id)
                 return
-        if await is_watched(self.services, message.guild.id, _watch_key(message.channel)):
-            await self._read_parts(message, parts)
+        if await is_watched(self.services, message.guild.id, watch_key(message.channel)):
+            await self.read_message(message, parts)
 
-    async def _read_parts(self, message: discord.Message, parts: MessageParts) -> None:
+    async def read_message(
+        self,
+        message: discord.Message,
+        parts: MessageParts | None = None,
+        *,
+        requested: bool = False,
+        again: bool = False,
+    ) -> None:
+        """Read a message's articles and answer them, once: the one way a post, a catch-up,
+        an edit or a 📰 gets a message read.
+
+        A message read before is skipped, or with `requested` (a 📰) pointed to its answer;
+        `again` reads it all the same (an edit). `requested` also says why nothing was read."""
+        guild_id = message.guild.id if message.guild else 0
+        parts = parts or message_parts(message)
+        async with self.services.ingest_locks.hold(message_turn(guild_id, message.id)):
+            if not again and await was_read(self.services, guild_id, message.id):
+                if requested and await self._point_to_answers(message):
+                    return
+                if not requested:
+                    return
+            if await self._read_parts(message, parts, requested=requested):
+                await record_read(
+                    self.services,
+                    guild_id,
+                    message.channel.id,
+                    message.id,
+                    fingerprint(message),
+                    discord.utils.utcnow(),
+                )
+
+    async def _point_to_answers(self, message: discord.Message) -> bool:
+        guild_id = message.guild.id if message.guild else 0
+        articles = await articles_of_message(self.services, guild_id, message.id)
+        for article in articles:
+            await self._answer_article(message, article)
+        return bool(articles)
+
+    async def _read_parts(
+        self, message: discord.Message, parts: MessageParts, *, requested: bool = False
+    ) -> bool:
         origin = Origin(
             guild_id=message.guild.id if message.guild else 0,
             channel_id=message.channel.id,
@@ -93,13 +135,16 @@ class Watcher(commands.Cog):
             jobs.append((file.filename, partial(self._ingest_file, origin, file)))
         if not jobs:
             if not await could_be_article(self.services, origin.guild_id, parts.text):
-                return  # conversation: no typing indicator, no answer
+                if requested:
+                    await send_text(message.channel, NOTHING_TO_READ, reference=message)
+                return False  # conversation: no typing indicator, no answer
             jobs.append(("", partial(ingest_text, self.services, origin, parts.text)))
         async with typing_if_possible(message.channel):
             for label, job in jobs:
                 # Discord makes message.txt of a long paste by itself: it is pasted text too.
-                pasted = label in ("", PASTE_FILENAME)
+                pasted = label in ("", PASTE_FILENAME) and not requested
                 await self._read_one(message, label, job, quiet_if_short=pasted)
+        return True
 
     async def _ingest_file(self, origin: Origin, file: discord.Attachment) -> IngestResult:
         check_attachment_size(self.services, file.filename, file.size)
@@ -207,7 +252,7 @@ class Watcher(commands.Cog):
         await send_embeds(message.channel, [ask_embed(guild_id, result)], reference=message)
 
 
-def _watch_key(channel: discord.abc.Messageable) -> int:
+def watch_key(channel: discord.abc.Messageable) -> int:
     # A thread belongs to its parent: watching a channel covers the threads under it.
     if isinstance(channel, discord.Thread) and channel.parent_id is not None:
         return channel.parent_id

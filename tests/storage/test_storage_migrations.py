@@ -33,6 +33,7 @@ TABLES = {
     "entity_records",
     "entity_record_aliases",
     "quote_speakers",
+    "read_messages",
 }
 
 
@@ -241,3 +242,25 @@ async def test_upgrading_a_database_with_raced_copies_keeps_the_oldest_url(
         (14, None, False),
         (15, None, False),
     ]
+
+
+async def test_keeping_up_migrates_down_and_up_again(database_url: str) -> None:
+    # 0005 adds read_messages; down to 0004 drops it, up again restores it.
+    engine = make_engine(database_url, poolclass=NullPool)
+    try:
+        await upgrade_database(engine)
+        async with engine.begin() as connection:
+            await connection.run_sync(_downgrade_to, "0004")
+            assert await connection.run_sync(_table_names) == TABLES - {"read_messages"}
+        await upgrade_database(engine)
+        async with engine.connect() as connection:
+            assert await connection.run_sync(_table_names) == TABLES
+            assert await connection.run_sync(_differences) == []
+    finally:
+        await engine.dispose()
+
+
+def _downgrade_to(connection: Connection, revision: str) -> None:
+    config = alembic_config()
+    config.attributes["connection"] = connection
+    command.downgrade(config, revision)

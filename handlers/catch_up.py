@@ -1,0 +1,44 @@
+"""Catching up after downtime: where to start reading each watched channel of a server."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from handlers.services import Services
+from storage.guilds import GuildRepository
+from storage.read_messages import ReadMessageRepository
+
+
+@dataclass(frozen=True)
+class CatchUp:
+    """Read a channel's messages posted after `after_message_id` (if any) and not before
+    `not_before`, oldest first, at most `limit` of them."""
+
+    channel_id: int
+    after_message_id: int | None  # the last message read there
+    not_before: datetime  # the window's start, or when the channel was first watched
+    limit: int
+
+
+async def catch_up_plan(services: Services, guild_id: int, now: datetime) -> list[CatchUp]:
+    """For each watched channel of a server: what was posted while the bot was away.
+
+    `now` is Discord's time. Bounded by services.catch_up_hours and catch_up_messages; none
+    when the messages bound is 0."""
+    if services.catch_up_messages <= 0:
+        return []
+    window_start = now - timedelta(hours=services.catch_up_hours)
+    plans: list[CatchUp] = []
+    async with services.sessionmaker.begin() as session:
+        reads = ReadMessageRepository(session)
+        for channel_id, since in await GuildRepository(session).watched_since(guild_id):
+            plans.append(
+                CatchUp(
+                    channel_id=channel_id,
+                    after_message_id=await reads.last_read_in(guild_id, channel_id),
+                    not_before=max(window_start, since),
+                    limit=services.catch_up_messages,
+                )
+            )
+    return plans
