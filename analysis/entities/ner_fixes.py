@@ -49,6 +49,11 @@ COMMON_ACRONYMS = word_set(
     "AI IT TV GDP CEO CFO COO CTO IPO HR PR ESG EV EVs VR AR IoT API APIs PC PCs SUV SUVs GP"
     " DNA RNA HIV AIDS LGBT LGBTQ PhD MBA CCTV GPS SMS ATM ATMs VAT ID IDs Q&A"
 )
+# Time zones, which the model takes for organisations: "the 15:00 BST kick-off".
+TIME_ZONES = word_set(
+    "GMT BST UTC CET CEST EET EEST WET IST JST KST HKT SGT AEST AEDT ACST AWST NZST NZDT"
+    " EST EDT CST CDT MST MDT PST PDT AKST AKDT HST ET PT CT MT"
+)
 # All-caps abbreviations that really are places.
 PLACE_ABBREVIATIONS = word_set("US USA UK UAE EU DC NYC LA NY NJ DRC PRC ROC GB")
 # Diseases the small model takes for people, places or organisations.
@@ -90,7 +95,9 @@ _MEDICAL_WORDS = word_set("medical health cancer research")
 def span_label(doc: Doc, start: int, end: int, label: str) -> str | None:
     """The label an entity span should have, or None when it names nothing at all."""
     text = doc[start:end].text
-    if text in COMMON_ACRONYMS or doc[start:end].lemma_.lower().replace(".", "") in DISEASES:
+    if text in COMMON_ACRONYMS or text in TIME_ZONES:
+        return None
+    if doc[start:end].lemma_.lower().replace(".", "") in DISEASES:
         return None  # "measles", "H.I.V."
     if end < len(doc) and doc[end].lower_ in _DISEASE_NOUNS and label != "PERSON":
         return None  # "the Marburg virus" tagged an organisation

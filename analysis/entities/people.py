@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from analysis.doc_text import text_of
 from analysis.entities.descriptions import describe
-from analysis.entities.given_names import given_name_gender
+from analysis.entities.given_names import given_name_gender, is_given_name
 from analysis.entities.mention_types import Cluster, Mention
 from analysis.entities.names import (
     Gender,
@@ -18,6 +18,7 @@ from analysis.entities.names import (
     name_tokens,
     pronoun_gender,
     shared_surname,
+    surname,
 )
 from analysis.entities.ner_fixes import ORG_NOUNS, PLACE_LABELS
 from analysis.lexicon import COMMON_REPORTING_VERBS, SUBJECT_DEPS, word_set
@@ -38,9 +39,15 @@ def cluster_people(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
             cluster.gender = (
                 cluster.gender or _gender_from_nouns(doc, m) or _gender_from_sentence(doc, m)
             )
+    shared = _given_names_sharing_a_surname(text_of(doc), mentions)
+    named_by_partner: dict[int, str] = {}
+    for m, name in shared:
+        cluster = Cluster(name, "PERSON", [m], given_name_gender(name_tokens(m.text)[0]))
+        full.append(cluster)
+        named_by_partner[id(cluster)] = name
     singles: dict[str, Cluster] = {}
     for m in mentions:
-        if len(name_tokens(m.text)) > 1:
+        if len(name_tokens(m.text)) > 1 or any(m is s for s, _ in shared):
             continue
         target = resolve_short(doc, full, m)
         if target is None and shared_surname(m.text, (c.name for c in full)):
@@ -52,8 +59,24 @@ def cluster_people(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
     clusters = full + list(singles.values())
     for c in clusters:
         c.mentions.sort(key=lambda x: x.start)
-        c.name = _person_name(c)
+        c.name = named_by_partner.get(id(c)) or _person_name(c)
     return clusters
+
+
+def _given_names_sharing_a_surname(text: str, mentions: list[Mention]) -> list[tuple[Mention, str]]:
+    """ "the brothers Alan and Neil Garside", "Bill and Hillary Clinton": a lone given name
+    joined by "and" to a full name shares its surname; each such mention with its full name."""
+    found = []
+    full_names = [m for m in mentions if len(name_tokens(m.text)) > 1]
+    for m in mentions:
+        words = name_tokens(m.text)
+        if len(words) != 1 or m.honorific or not is_given_name(words[0]):
+            continue
+        partner = next((f for f in full_names if f.start > m.end), None)
+        if partner is None or text[m.end : partner.start] != " and ":
+            continue
+        found.append((m, f"{words[0]} {surname(partner.text)}"))
+    return found
 
 
 # Nouns that say whether the person they describe is a man or a woman.

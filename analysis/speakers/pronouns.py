@@ -91,7 +91,10 @@ def _speaker_or_subject(
 
 
 def _person_subject(token: Token, person_at: PersonAt) -> Person | None:
-    if token.dep_ not in SUBJECT_DEPS or token.pos_ != "PROPN":
+    if token.dep_ not in SUBJECT_DEPS:
+        return None
+    # A name, or an age standing for one ("The 51-year-old is expected to …").
+    if token.pos_ != "PROPN" and not (token.lower_ == "old" and token.i > 1):
         return None
     return person_at(token)
 

@@ -188,6 +188,10 @@ class SpeakerResolver:
         ent = _entity_of(token)
         if ent is not None and ent.label_ == "PERSON":
             return Person(self._canonical(ent.text), _ent_gender(ent))
+        aged = self._person_of_age(_noun_phrase(token)) if token.pos_ != "PROPN" else None
+        if aged is not None:
+            named = next((c for c in self.clusters if c.name == aged), None)
+            return Person(aged, self._gender_of(named) if named else None)
         return None
 
     def _pronoun(self, token: Token, cue: str) -> Speaker | None:

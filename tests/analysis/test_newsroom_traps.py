@@ -308,3 +308,28 @@ def test_an_unnamed_source_keeps_the_end_of_its_relative_clause(nlp: Language) -
         "a person familiar with the clinic's response who was not authorized to discuss it "
         "publicly"
     ]
+
+
+def test_given_names_joined_to_a_full_name_share_its_surname(nlp: Language) -> None:
+    body = (
+        "The club's owners, the brothers Alan and Neil Garside, met the buyer. Both Garside "
+        "brothers declined to comment.\n\n“We gave him everything,” Mr Garside said."
+    )
+    report = report_of(nlp, body)
+    people = {e.name for e in report.entities if e.label == "PERSON"}
+    assert {"Alan Garside", "Neil Garside"} <= people
+    assert speakers(report) == [None]  # either brother: unsettled
+
+
+def test_he_after_an_age_as_subject_is_the_person_of_that_age(nlp: Language) -> None:
+    body = (
+        "Mr Visser, 51, made his money in logistics. Neil Garside, the owner, said talks had "
+        "stalled. “We gave him everything,” Mr Garside said.\n\nThe 51-year-old is expected to "
+        "meet the league next week. “I want to finish this,” he said."
+    )
+    assert speakers(report_of(nlp, body)) == ["Neil Garside", "Visser"]
+
+
+def test_time_zones_are_not_organisations(nlp: Language) -> None:
+    body = "Fans will march on Saturday before the 15:00 BST kick-off, the Supporters' Trust said."
+    assert "BST" not in labels(report_of(nlp, body))
