@@ -37,6 +37,13 @@ COMPANY_ENDINGS = word_set(
     "holdings group inc inc. corp corp. corporation co co. ltd ltd. limited plc llc ag sa nv"
     " lines securities capital partners industries airlines airways motors bancorp"
 )
+# Last words of an event's name: "the Steamboat Gulch Fire", "Hurricane"s come first.
+_EVENT_LAST_WORDS = word_set("fire wildfire blaze storm flood floods earthquake quake tornado")
+# Last words of a company's name the model takes for a person's: "Xcel Energy".
+_TRADE_WORDS = word_set(
+    "energy power systems technologies technology foods media pharmaceuticals labs solutions"
+    " logistics works motors airways airlines biologics therapeutics software networks"
+)
 # "A Westgrid engineer": a place does not employ engineers, an organisation does.
 STAFF_NOUNS = word_set(
     "spokesman spokeswoman spokesperson engineer employee employees executive executives"
@@ -99,49 +106,79 @@ def span_label(doc: Doc, start: int, end: int, label: str) -> str | None:
         return None
     if doc[start:end].lemma_.lower().replace(".", "") in DISEASES:
         return None  # "measles", "H.I.V."
+    fixed = _label_from_context(doc, start, end, label)
+    if fixed != label:
+        return fixed
+    if end - start == 1:
+        return _one_word_label(doc[start], label)
+    return _name_label(doc, start, end, label)
+
+
+def _label_from_context(doc: Doc, start: int, end: int, label: str) -> str | None:
+    """What the words around a name make it: a disease, a product, a kind of person, a place."""
     if end < len(doc) and doc[end].lower_ in _DISEASE_NOUNS and label != "PERSON":
         return None  # "the Marburg virus" tagged an organisation
     if start >= 2 and doc[start - 1].lower_ == "as" and doc[start - 2].lemma_ in _SELLING_VERBS:
         return "PRODUCT"  # "a vaccine sold as Virexa"
-    one_org_word = end - start == 1 and label == "ORG" and start > 0
-    if one_org_word and doc[start - 1].lower_ in _PERSON_KIND_BEFORE:
-        return None  # "the former Olympian"
-    if label == "FAC" and _names_an_institution(doc, start, end):
-        return "ORG"  # "St. Aldric Regional Medical Center": a hospital speaks and employs
-    if label in ("PERSON", "FAC") and end - start > 1 and ends_in_a_country(text.split()):
-        return "ORG"  # "Transport Scotland", "Estradas de Portugal"
-    last, first = doc[end - 1].lower_, doc[start].lower_
-    street = last in _STREET_WORDS or first in _STREET_FIRST_WORDS
-    if end - start > 1 and street and label in _NOT_A_STREET_LABEL:
-        return None  # "Mill Lane", "Rua do Almada": an address, not a person or a place
-    if end - start == 1 and doc[start].pos_ == "ADJ" and label != "NORP":
-        return None  # "Olympic" tagged a facility: an adjective names nothing
-    if end - start > 1 and last in _LAW_WORDS and label in ("ORG", "PERSON", "EVENT"):
-        if label == "PERSON" and _full_personal_name(doc[start:end].text):
-            return label  # "Steven Law": a surname, not a statute
-        return "LAW"  # "Common Fisheries Policy", "Public Contracts Code"
-    if doc[start].text in _SHIP_PREFIXES and end - start > 1:
-        return "PRODUCT"  # "MV Solan Goose": a ship, not an organisation
-    if end - start > 1 and last in _STRUCTURE_WORDS and label in ("ORG", "PERSON"):
-        return "FAC"  # "Valmoura Bridge", "Eastside Ice Arena"
-    if end - start > 1 and last in _MEASURE_WORDS and label == "ORG":
-        return None  # "the Cash Reserve Ratio"
-    if end - start > 1 and label in ("PERSON", "ORG") and _opens_a_law_name(doc, end):
+    if label in ("PERSON", "ORG") and end - start > 1 and _opens_a_law_name(doc, end):
         return None  # "Robert T. Stafford" of the "Robert T. Stafford Disaster Relief … Act"
-    if 1 < end - start <= 3 and first in _WATER_FIRST_WORDS and label in ("ORG", "PERSON"):
-        return "LOC"  # "Rio Puerco" tagged an organisation
-    if end - start > 1 and last in _LAND_WORDS and label not in PLACE_LABELS:
-        return "LOC"  # "Skerry Isles" tagged a person, "the Vale River" a work of art
     if label in _PLACE_LOOKALIKES and _after_place_preposition(doc, start, end):
         return "GPE"  # "the ferry to Hullness" tagged an event
-    if end - start == 1 and label in CONFUSABLE_LABELS - {"NORP"} and doc[start].tag_ == "NNS":
+    return label
+
+
+def _one_word_label(token: Token, label: str) -> str | None:
+    """A one-word name: an adjective, a plural, a common word, a kind of person, an acronym."""
+    if token.pos_ == "ADJ" and label != "NORP":
+        return None  # "Olympic" tagged a facility: an adjective names nothing
+    if label in CONFUSABLE_LABELS - {"NORP"} and token.tag_ == "NNS":
         return None  # "Nurses' representatives", "Schools across the county": common nouns
-    if end - start == 1 and label != "PERSON" and _common_word_opening_sentence(doc[start]):
+    if label != "PERSON" and _common_word_opening_sentence(token):
         return None  # "Harbour master Tim Early": the story writes "harbour" in lower case
-    acronym = end - start == 1 and bool(_CAPS_ACRONYM.match(text))
-    if acronym and text not in PLACE_ABBREVIATIONS and label in ("PERSON", "GPE", "LOC", "FAC"):
+    if label == "ORG" and token.i > 0 and token.doc[token.i - 1].lower_ in _PERSON_KIND_BEFORE:
+        return None  # "the former Olympian"
+    acronym = bool(_CAPS_ACRONYM.match(token.text)) and token.text not in PLACE_ABBREVIATIONS
+    if acronym and label in ("PERSON", "GPE", "LOC", "FAC"):
         return "ORG"  # "NRA", "FBN": an acronym names an organisation, not a person or place
     return label
+
+
+def _name_label(doc: Doc, start: int, end: int, label: str) -> str | None:
+    """A name of several words, by its first and last words: streets, laws, ships, buildings,
+    lands and waters, events, companies and institutions."""
+    words = doc[start:end]
+    first, last = words[0].lower_, words[-1].lower_
+    if (last in _STREET_WORDS or first in _STREET_FIRST_WORDS) and label in _NOT_A_STREET_LABEL:
+        return None  # "Mill Lane", "Rua do Almada": an address, not a person or a place
+    if last in _LAW_WORDS and label in ("ORG", "PERSON", "EVENT"):
+        if label == "PERSON" and _full_personal_name(words.text):
+            return label  # "Steven Law": a surname, not a statute
+        return "LAW"  # "Common Fisheries Policy", "Public Contracts Code"
+    if last in _MEASURE_WORDS and label == "ORG":
+        return None  # "the Cash Reserve Ratio"
+    if words[0].text in _SHIP_PREFIXES:
+        return "PRODUCT"  # "MV Solan Goose": a ship, not an organisation
+    if last in _STRUCTURE_WORDS and label in ("ORG", "PERSON"):
+        return "FAC"  # "Valmoura Bridge", "Eastside Ice Arena"
+    if len(words) <= 3 and first in _WATER_FIRST_WORDS and label in ("ORG", "PERSON"):
+        return "LOC"  # "Rio Puerco" tagged an organisation
+    if last in _LAND_WORDS and label not in PLACE_LABELS:
+        return "LOC"  # "Skerry Isles" tagged a person, "the Vale River" a work of art
+    if last in _EVENT_LAST_WORDS and label in CONFUSABLE_LABELS:
+        return "EVENT"  # "the Steamboat Gulch Fire" tagged an organisation
+    if label == "FAC" and _names_an_institution(doc, start, end):
+        return "ORG"  # "St. Aldric Regional Medical Center": a hospital speaks and employs
+    if label in ("PERSON", "FAC") and _names_a_company_or_agency(words.text.split()):
+        return "ORG"  # "Xcel Energy", "Transport Scotland", "Estradas de Portugal"
+    return label
+
+
+def _names_a_company_or_agency(words: list[str]) -> bool:
+    """A name ending in a trade word or a country whose first word is no given name."""
+    if is_given_name(words[0]):
+        return False
+    last = words[-1].lower()
+    return last in _TRADE_WORDS or last in COMPANY_ENDINGS or ends_in_a_country(words)
 
 
 def _opens_a_law_name(doc: Doc, end: int) -> bool:

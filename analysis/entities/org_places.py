@@ -83,6 +83,8 @@ def _merge_short_forms(clusters: list[Cluster]) -> list[Cluster]:
                 and (
                     _without_possessives(t.name).startswith(_without_possessives(c.name) + " ")
                     or (len(words) == 1 and _ends_a_name_of(fold(t.name), key))
+                    # "Red Cross" for "American Red Cross", "Forest Service" for the U.S. one
+                    or (len(words) > 1 and _without_possessives(t.name).endswith(" " + key))
                 )
             ]
         elif len(words) > 1:

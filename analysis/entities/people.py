@@ -178,9 +178,13 @@ def _both_named_since(doc: Doc, candidates: list[Cluster], m: Mention) -> bool:
     """Whether the people sharing the surname were named together, in the plural, after the
     last time either was named alone: a bare surname then cannot say which one speaks."""
     last = max(_last_start_before(c, m.start) for c in candidates)
-    surname = name_tokens(m.text)[-1]
+    return plural_named(text_of(doc), name_tokens(m.text)[-1], last, m.start)
+
+
+def plural_named(text: str, surname: str, start: int, end: int) -> bool:
+    """Whether text[start:end] names several people by the surname ("both Ramírezes")."""
     plural = re.compile(_PLURAL_OF_SURNAME.format(re.escape(surname)))
-    return plural.search(text_of(doc), last, m.start) is not None
+    return plural.search(text, start, end) is not None
 
 
 def _likeliest_referent(doc: Doc, candidates: list[Cluster], m: Mention) -> Cluster | None:

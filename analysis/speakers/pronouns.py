@@ -93,6 +93,9 @@ def _speaker_or_subject(
 def _person_subject(token: Token, person_at: PersonAt) -> Person | None:
     if token.dep_ not in SUBJECT_DEPS:
         return None
+    named = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if token.pos_ == "NOUN" and named:
+        token = named[0]  # "His neighbour, Carmen Ruiz, a retired teacher, said …"
     # A name, or an age standing for one ("The 51-year-old is expected to …").
     if token.pos_ != "PROPN" and not (token.lower_ == "old" and token.i > 1):
         return None

@@ -19,6 +19,7 @@ from analysis.entities.names import (
     shared_surname,
     surname_word,
 )
+from analysis.entities.people import plural_named
 from analysis.lexicon import DOUBLE_QUOTE_MARKS, REPORTING_VERBS, SPEAKER_LABELS, SPEAKER_PRONOUNS
 from analysis.quotes.marks import QuoteSpan
 from analysis.speakers.pronouns import Person, SpokenBefore, subject_antecedent
@@ -80,14 +81,14 @@ class SpeakerResolver:
         if ent is not None:
             label = ent.label_
             if self._shared_surname(ent.text):
-                # 'Marsh' with two Marshes, whatever NER took it for: unsettled
-                return Speaker(None, None, attribution.cue)
+                # 'Marsh' with two Marshes, whatever NER took it for: the main one, or no one
+                return self._main_bearer(ent.text, token.idx, attribution.cue)
             name = ent.text if label != "PERSON" else self._canonical(ent.text)
             return Speaker(_drop_article(name), None, attribution.cue, label=label)
         if token.pos_ == "PROPN" and token.text[:1].isupper():
             name = _name_span(token).text
             if self._shared_surname(name):
-                return Speaker(None, None, attribution.cue)
+                return self._main_bearer(name, token.idx, attribution.cue)
             return Speaker(self._canonical(name), None, attribution.cue)
         surnamed = self._person_by_surname(token)
         if surnamed is not None:
@@ -153,6 +154,24 @@ class SpeakerResolver:
         if before and before[-1].label in (None, "PERSON"):
             return before[-1].name
         return None
+
+    def _main_bearer(self, surname: str, position: int, cue: str) -> Speaker:
+        """A surname several people share, found where clustering did not place it: the one
+        named more often so far than every other (Donald Trump beside Ivanka Trump), unless
+        they were named together in the plural since; else unsettled."""
+        people = [
+            c for c in self.clusters if c.label == "PERSON" and is_alias_of(surname, c.name)
+        ]
+        counts = sorted(
+            ((sum(1 for s, _ in c.spans if s < position), i) for i, c in enumerate(people)),
+            reverse=True,
+        )
+        last = max((s for c in people for s, _ in c.spans if s < position), default=0)
+        plural = plural_named(text_of(self.doc), surname, last, position)
+        if len(counts) < 2 or counts[0][0] <= counts[1][0] or plural:
+            return Speaker(None, None, cue)
+        main = people[counts[0][1]]
+        return Speaker(main.name, None, cue, self._gender_of(main), "PERSON")
 
     def _shared_surname(self, name: str) -> bool:
         """Whether a lone surname is shared by two people named in full."""

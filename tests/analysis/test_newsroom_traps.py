@@ -333,3 +333,44 @@ def test_he_after_an_age_as_subject_is_the_person_of_that_age(nlp: Language) -> 
 def test_time_zones_are_not_organisations(nlp: Language) -> None:
     body = "Fans will march on Saturday before the 15:00 BST kick-off, the Supporters' Trust said."
     assert "BST" not in labels(report_of(nlp, body))
+
+
+def test_fires_are_events_and_trade_names_are_companies(nlp: Language) -> None:
+    body = (
+        "The Steamboat Gulch Fire had burned 9 square miles by evening, officials said. Xcel "
+        "Energy said it had cut power to 12,000 customers, and the Lyons Fire Protection "
+        "District said crews would work through the night."
+    )
+    found = labels(report_of(nlp, body))
+    assert found.get("Steamboat Gulch Fire") not in {"ORG", "PERSON", "GPE", "LOC", "FAC"}
+    assert found.get("Xcel Energy") == "ORG"
+    assert found.get("Lyons Fire Protection District") == "ORG"  # must not match: a district
+
+
+def test_a_short_form_ending_an_organisation_name_is_that_organisation(nlp: Language) -> None:
+    body = (
+        "The American Red Cross set up a shelter at the school. A Red Cross spokesperson said "
+        "200 people had registered. The Idaho Supreme Court and the U.S. Supreme Court were "
+        "closed. The Supreme Court said nothing."
+    )
+    names = [e.name for e in report_of(nlp, body).entities if e.label == "ORG"]
+    assert "American Red Cross" in names and "Red Cross" not in names
+    assert "Supreme Court" in names  # must not match: a short form two names end in
+
+
+def test_she_after_a_described_neighbour_is_the_neighbour(nlp: Language) -> None:
+    body = (
+        "Sheriff Dwight Nakamura said deputies went door to door. “We did not give them a "
+        "choice,” Nakamura said.\n\nHis neighbour, Carmen Ruiz, a retired teacher, said she "
+        "left with only her dog.\n\n“I looked back and the ridge was orange,” she said."
+    )
+    assert speakers(report_of(nlp, body)) == ["Dwight Nakamura", "Carmen Ruiz"]
+
+
+def test_a_shared_surname_goes_to_the_main_figure_named_more_often(nlp: Language) -> None:
+    body = (
+        "His daughter Ivanka Trump spoke first. Donald Trump then took questions. Donald "
+        "Trump thanked the crowd, and Donald Trump left the stage.\n\nLater Trump said, “I "
+        "am becoming mainstream.”"
+    )
+    assert speakers(report_of(nlp, body)) == ["Donald Trump"]
