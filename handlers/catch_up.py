@@ -7,16 +7,16 @@ from datetime import datetime, timedelta
 
 from handlers.services import Services
 from storage.guilds import GuildRepository
-from storage.read_messages import ReadMessageRepository
 
 
 @dataclass(frozen=True)
 class CatchUp:
-    """Read a channel's messages posted after `after_message_id` (if any) and not before
-    `not_before`, oldest first, at most `limit` of them."""
+    """Read a channel's messages posted since `not_before` that were never read, oldest first,
+    at most `limit` of them. Not only those after the last one read: with analyses running side
+    by side, a later message may have been answered while an earlier one was still being read
+    when the bot stopped."""
 
     channel_id: int
-    after_message_id: int | None  # the last message read there
     not_before: datetime  # the window's start, or when the channel was first watched
     limit: int
 
@@ -30,13 +30,11 @@ async def catch_up_plan(services: Services, guild_id: int, now: datetime) -> lis
         return []
     window_start = now - timedelta(hours=services.catch_up_hours)
     plans: list[CatchUp] = []
-    async with services.sessionmaker.begin() as session:
-        reads = ReadMessageRepository(session)
+    async with services.sessionmaker() as session:
         for channel_id, since in await GuildRepository(session).watched_since(guild_id):
             plans.append(
                 CatchUp(
                     channel_id=channel_id,
-                    after_message_id=await reads.last_read_in(guild_id, channel_id),
                     not_before=max(window_start, since),
                     limit=services.catch_up_messages,
                 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import ArticleRow, ReadMessage
@@ -53,21 +53,6 @@ class ReadMessageRepository:
             .limit(1)
         )
         return article is not None
-
-    async def last_read_in(self, guild_id: int, channel_id: int) -> int | None:
-        """The id of the latest message read in a channel (articles stored before records too)."""
-        read = await self._session.scalar(
-            select(func.max(ReadMessage.message_id)).where(
-                ReadMessage.guild_id == guild_id, ReadMessage.channel_id == channel_id
-            )
-        )
-        stored = await self._session.scalar(
-            select(func.max(ArticleRow.message_id)).where(
-                ArticleRow.guild_id == guild_id, ArticleRow.channel_id == channel_id
-            )
-        )
-        found = [int(i) for i in (read, stored) if i is not None]
-        return max(found) if found else None
 
     async def _row(self, guild_id: int, message_id: int) -> ReadMessage | None:
         return await self._session.scalar(

@@ -17,7 +17,7 @@ READABLE_TYPES = (discord.MessageType.default, discord.MessageType.reply)
 
 
 class CatchingUp(commands.Cog):
-    """Once per process, reads each watched channel from the last message it read there."""
+    """Once per process, reads what each watched channel holds from the last day unread."""
 
     def __init__(self, bot: NewsBot) -> None:
         self.bot = bot
@@ -41,8 +41,6 @@ class CatchingUp(commands.Cog):
             return  # gone, or a forum: its posts are threads, not channel history
         # From the window's first millisecond on (history's `after` is exclusive).
         after = discord.Object(id=discord.utils.time_snowflake(plan.not_before) - 1)
-        if plan.after_message_id is not None and plan.after_message_id > after.id:
-            after = discord.Object(id=plan.after_message_id)
         watcher = self.bot.get_cog("Watcher")
         if not isinstance(watcher, Watcher):
             return
@@ -55,9 +53,10 @@ class CatchingUp(commands.Cog):
                     continue
                 if read == plan.limit:
                     break
-                # Skips what was read already (the record, or an article of its own).
-                await watcher.read_message(message)
-                read += 1
+                # Skips what was read already (the record, or an article of its own); the
+                # bound counts the messages read now.
+                if await watcher.read_message(message):
+                    read += 1
         except discord.HTTPException as error:  # no Read Message History, or Discord failing
             log.warning("catching up on channel %s stopped: %s", channel.id, error)
         if read:

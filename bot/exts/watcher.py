@@ -83,9 +83,9 @@ class Watcher(commands.Cog):
         *,
         requested: bool = False,
         again: bool = False,
-    ) -> None:
+    ) -> bool:
         """Read a message's articles and answer them, once: the one way a post, a catch-up,
-        an edit or a 📰 gets a message read.
+        an edit or a 📰 gets a message read. True when it read the message now.
 
         A message read before is skipped, or with `requested` (a 📰) pointed to its answer;
         `again` reads it all the same (an edit). `requested` also says why nothing was read."""
@@ -94,18 +94,20 @@ class Watcher(commands.Cog):
         async with self.services.ingest_locks.hold(message_turn(guild_id, message.id)):
             if not again and await was_read(self.services, guild_id, message.id):
                 if requested and await self._point_to_answers(message):
-                    return
+                    return False
                 if not requested:
-                    return
-            if await self._read_parts(message, parts, requested=requested):
-                await record_read(
-                    self.services,
-                    guild_id,
-                    message.channel.id,
-                    message.id,
-                    fingerprint(message),
-                    discord.utils.utcnow(),
-                )
+                    return False
+            if not await self._read_parts(message, parts, requested=requested):
+                return False
+            await record_read(
+                self.services,
+                guild_id,
+                message.channel.id,
+                message.id,
+                fingerprint(message),
+                discord.utils.utcnow(),
+            )
+            return True
 
     async def _point_to_answers(self, message: discord.Message) -> bool:
         guild_id = message.guild.id if message.guild else 0

@@ -194,7 +194,7 @@ async def test_what_was_posted_while_away_is_read_once_in_order_on_start(
     assert await _count(services, ArticleRow) == 3
 
 
-async def test_catch_up_starts_after_the_last_message_read_and_keeps_its_bounds(
+async def test_catch_up_skips_what_was_read_and_keeps_its_bounds(
     newsroom: Newsroom, services: Services
 ) -> None:
     await newsroom.reporter.send(newsroom.channel, _paste("port-strike"))  # read live
@@ -211,6 +211,24 @@ async def test_catch_up_starts_after_the_last_message_read_and_keeps_its_bounds(
     # Read live, then the first two of the last day; not the older one, nor the third.
     assert titles == ["Dockworkers", "Riverside", "Top"]
     assert await _count(services, ArticleRow) == 3
+
+
+async def test_a_message_left_unread_before_one_answered_is_read_on_start(
+    newsroom: Newsroom, services: Services
+) -> None:
+    # A stop in the middle of a burst: the earlier message was still being read when a later
+    # one was answered. Here the bot comes back without catching up, answers the later one
+    # live, and stops again; the next start must read the earlier one all the same.
+    await _go_away(newsroom.env)
+    await newsroom.reporter.send(newsroom.channel, _paste("night-trains"))
+    await newsroom.env.restart_bot(NewsBot(dataclasses.replace(services, catch_up_messages=0)))
+    await newsroom.reporter.send(newsroom.channel, _paste("port-strike"))
+    assert [t.split()[0] for t in _answered_titles(newsroom)] == ["Dockworkers"]
+
+    await newsroom.env.restart_bot(NewsBot(services))
+
+    assert [t.split()[0] for t in _answered_titles(newsroom)] == ["Regional", "Dockworkers"]
+    assert await _count(services, ArticleRow) == 2
 
 
 async def test_a_newspaper_reaction_reads_a_message_in_an_unwatched_channel(

@@ -31,11 +31,10 @@ async def test_a_read_is_recorded_updated_found_by_channel_and_forgotten(
         found = await reads.get(1, 100)
         assert found is not None and found.fingerprint == "c" * 64 and found.read_at == READ_AT
         assert await reads.get(2, 100) is None
-        assert await reads.last_read_in(1, 10) == 105
-        assert await reads.last_read_in(2, 10) == 200
-        assert await reads.last_read_in(3, 10) is None
+        assert await reads.was_read(1, 105) and await reads.was_read(2, 200)
+        assert not await reads.was_read(2, 105) and not await reads.was_read(3, 200)
         assert await reads.forget(1, 105) and not await reads.forget(1, 105)
-        assert await reads.last_read_in(1, 10) == 100
+        assert not await reads.was_read(1, 105) and await reads.was_read(1, 100)
 
 
 async def test_articles_stored_before_records_count_as_read(sessionmaker: Sessions) -> None:
@@ -46,7 +45,6 @@ async def test_articles_stored_before_records_count_as_read(sessionmaker: Sessio
     async with sessionmaker.begin() as session:
         reads = ReadMessageRepository(session)
         assert await reads.was_read(1, 300) and not await reads.was_read(2, 300)
-        assert await reads.last_read_in(1, 10) == 300
 
 
 async def test_a_new_reading_replaces_quotes_and_entities_in_place(sessionmaker: Sessions) -> None:
