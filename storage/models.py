@@ -257,3 +257,12 @@ class QuoteSpeaker(Base):
         ForeignKey("entity_records.id", ondelete="CASCADE"), index=True
     )
     position: Mapped[int] = mapped_column(Integer)
+
+
+class GuildDeparture(Base):
+    """When the bot was removed from a server; its data is deleted once the grace period ends."""
+
+    __tablename__ = "guild_departures"
+
+    guild_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    left_at: Mapped[datetime]  # Discord's clock when the bot left (or was found gone)

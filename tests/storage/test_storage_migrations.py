@@ -33,6 +33,7 @@ TABLES = {
     "entity_records",
     "entity_record_aliases",
     "quote_speakers",
+    "guild_departures",
 }
 
 
