@@ -1,4 +1,4 @@
-"""The command line: `newsbot run | sync | analyze | demo`."""
+"""The command line: `newsbot run | sync | analyze | demo | forget-guild | backfill-records`."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from bot.database_cmd import guild_id_argument, run_backfill, run_forget_guild
 from bot.settings import Settings
 
 DEMO_EXTRA_MODULE = "simcord"  # what the demo extra adds
@@ -27,6 +28,15 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="run the real bot against a simulated Discord")
     demo.add_argument("articles", nargs="*", type=Path, metavar="ARTICLE")
     demo.add_argument("--json", action="store_true", help="the transcript as a JSON list")
+    forget = commands.add_parser(
+        "forget-guild",
+        help="delete everything stored for a server now, without asking; prints what went",
+    )
+    forget.add_argument("guild_id", type=guild_id_argument, metavar="ID", help="the server's id")
+    commands.add_parser(
+        "backfill-records",
+        help="link articles stored before entity records existed (the bot also does it on start)",
+    )
     return parser
 
 
@@ -42,6 +52,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bot.analyze_cmd import run_analyze
 
         return asyncio.run(run_analyze(settings, args.sources, as_json=args.json))
+    if args.command == "forget-guild":
+        return asyncio.run(run_forget_guild(settings, args.guild_id))
+    if args.command == "backfill-records":
+        return asyncio.run(run_backfill(settings))
     if args.command == "demo":
         # simcord builds discord.py clients as it imports; their voice/intents chatter is noise.
         logging.getLogger("discord").setLevel(logging.ERROR)

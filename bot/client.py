@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 import discord
 from discord.ext import commands
 
+from handlers.forget_guild import DEFAULT_FORGET_AFTER_DAYS
 from handlers.services import Services
 
 log = logging.getLogger(__name__)
@@ -25,9 +27,13 @@ EXTENSIONS = (
     "bot.exts.history",
     "bot.exts.help",
     "bot.exts.settings",
+    "bot.exts.membership",
+    "bot.exts.backfill",
 )
 # The default of the digest_check_seconds setting (see bot/settings.py).
 DIGEST_CHECK_SECONDS = 3600.0
+# The default of the forget_guild_after_days setting.
+FORGET_GUILD_AFTER = timedelta(days=DEFAULT_FORGET_AFTER_DAYS)
 
 
 def bot_intents() -> discord.Intents:
@@ -42,7 +48,11 @@ class NewsBot(commands.Bot):
     """The newsroom bot; everything it does lives in its extensions."""
 
     def __init__(
-        self, services: Services, *, digest_check_seconds: float = DIGEST_CHECK_SECONDS
+        self,
+        services: Services,
+        *,
+        digest_check_seconds: float = DIGEST_CHECK_SECONDS,
+        forget_guild_after: timedelta = FORGET_GUILD_AFTER,
     ) -> None:
         super().__init__(
             command_prefix=commands.when_mentioned,
@@ -53,6 +63,8 @@ class NewsBot(commands.Bot):
         )
         self.services = services
         self.digest_check_seconds = digest_check_seconds
+        # A server the bot was removed from is forgotten this long after (bot/exts/membership).
+        self.forget_guild_after = forget_guild_after
 
     async def setup_hook(self) -> None:
         """Load every extension before the gateway connects."""

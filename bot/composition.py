@@ -20,7 +20,7 @@ from intake.fetch import Fetcher
 from intake.policy import FetchPolicy
 from intake.quality import language_identifier
 from intake.session import make_session
-from storage.engine import make_engine, make_sessionmaker, upgrade_database
+from storage.engine import SessionFactory, make_engine, make_sessionmaker, upgrade_database
 
 
 def fetch_policy(settings: Settings) -> FetchPolicy:
@@ -58,6 +58,17 @@ async def build_reader(settings: Settings) -> AsyncIterator[Reader]:
             min_article_words=settings.min_article_words,
             max_article_chars=settings.max_article_chars,
         )
+
+
+@asynccontextmanager
+async def build_database(settings: Settings) -> AsyncIterator[SessionFactory]:
+    """What the database commands need: the migrated database alone, no pipeline, no HTTP."""
+    engine = make_engine(settings.database_url)
+    try:
+        await upgrade_database(engine)
+        yield make_sessionmaker(engine)
+    finally:
+        await engine.dispose()
 
 
 @asynccontextmanager

@@ -7,6 +7,7 @@ import os
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from handlers.forget_guild import DEFAULT_FORGET_AFTER_DAYS
 from handlers.input_cap import DEFAULT_MAX_ARTICLE_CHARS, SPACY_MAX_CHARS
 from handlers.services import DEFAULT_MAX_LINKS_PER_MESSAGE
 
@@ -61,6 +62,9 @@ class Settings(BaseSettings):
     # The digest scheduler re-reads every schedule this often, to see changes made through
     # another bot process on the same database (its own commands re-plan it at once).
     digest_check_seconds: float = 3600.0
+    # A server the bot was removed from has its data deleted this many days later, unless the
+    # bot is added back before then (`newsbot forget-guild ID` deletes it at once).
+    forget_guild_after_days: float = Field(default=DEFAULT_FORGET_AFTER_DAYS, ge=0)
 
     @field_validator("analysis_workers", mode="before")
     @classmethod

@@ -26,7 +26,7 @@ class WhoSaidResult:
     speaker: str | None
     quotes: tuple[StoredQuote, ...]
     offset: int = 0
-    total: int | None = None  # every match, when known; the page is `quotes`
+    total: int | None = None  # every match; the page is `quotes`
 
 
 async def who_said(
@@ -45,11 +45,14 @@ async def who_said(
             return WhoSaidResult(cleaned, record.name, tuple(found), offset, total)
         quotes = QuoteRepository(session)
         speaker = await quotes.find_speaker(guild_id, cleaned)
+        # Speakers only the quotes name, and phrases, page like records do ("1–10 of 14").
         if speaker is not None:
             found = await quotes.by_speaker(guild_id, speaker, limit=limit, offset=offset)
+            total = await quotes.count_by_speaker(guild_id, speaker)
         else:
             found = await quotes.by_phrase(guild_id, cleaned, limit=limit, offset=offset)
-    return WhoSaidResult(cleaned, speaker, tuple(found), offset)
+            total = await quotes.count_by_phrase(guild_id, cleaned)
+    return WhoSaidResult(cleaned, speaker, tuple(found), offset, total)
 
 
 async def speaker_names(

@@ -8,15 +8,9 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.columns import utc_now
+from storage.guild_data import GuildDataRepository
 from storage.mapping import settings_from_row
-from storage.models import (
-    ArticleRow,
-    DigestPost,
-    EntityRecord,
-    Guild,
-    ReadMessage,
-    WatchedChannel,
-)
+from storage.models import Guild, GuildDeparture, WatchedChannel
 from storage.records import GuildSettings
 
 
@@ -120,23 +114,19 @@ class GuildRepository:
         return settings_from_row(guild_id, row, await self.watched_channels(guild_id))
 
     async def digest_schedules(self) -> list[GuildSettings]:
-        """The settings of every guild with an automatic digest, for the scheduler."""
+        """The settings of every guild with an automatic digest the bot is still in."""
         rows = await self._session.scalars(
-            select(Guild).where(Guild.digest_channel_id.is_not(None)).order_by(Guild.id)
+            select(Guild)
+            .where(Guild.digest_channel_id.is_not(None))
+            # A server the bot left gets no digest while it waits to be forgotten.
+            .where(Guild.id.not_in(select(GuildDeparture.guild_id)))
+            .order_by(Guild.id)
         )
         return [settings_from_row(row.id, row, []) for row in rows]
 
-    async def forget_guild(self, guild_id: int) -> None:
-        """Delete everything stored for a guild: settings, channels, articles, quotes, entities."""
-        # Quotes and entities go with their articles (ON DELETE CASCADE).
-        await self._session.execute(delete(ArticleRow).where(ArticleRow.guild_id == guild_id))
-        await self._session.execute(
-            delete(WatchedChannel).where(WatchedChannel.guild_id == guild_id)
-        )
-        await self._session.execute(delete(DigestPost).where(DigestPost.guild_id == guild_id))
-        await self._session.execute(delete(ReadMessage).where(ReadMessage.guild_id == guild_id))
-        await self._session.execute(delete(EntityRecord).where(EntityRecord.guild_id == guild_id))
-        await self._session.execute(delete(Guild).where(Guild.id == guild_id))
+    async def forget_guild(self, guild_id: int) -> dict[str, int]:
+        """Delete everything stored for a guild, in every table; rows deleted per table."""
+        return await GuildDataRepository(self._session).forget(guild_id)
 
     async def _guild_row(self, guild_id: int) -> Guild:
         guild = await self._session.get(Guild, guild_id)

@@ -278,3 +278,12 @@ class ReadMessage(Base):
     message_id: Mapped[int] = mapped_column(BigInteger)
     fingerprint: Mapped[str] = mapped_column(String(64))
     read_at: Mapped[datetime]
+
+
+class GuildDeparture(Base):
+    """When the bot was removed from a server; its data is deleted once the grace period ends."""
+
+    __tablename__ = "guild_departures"
+
+    guild_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    left_at: Mapped[datetime]  # Discord's clock when the bot left (or was found gone)

@@ -117,6 +117,26 @@ class QuoteRepository:
         )
         return [quote_from_row(quote, article) for quote, article in rows.tuples()]
 
+    async def count_by_speaker(self, guild_id: int, speaker: str) -> int:
+        """How many quotes `by_speaker` finds in all, for paging."""
+        return await self._count(guild_id, _speaker_is(speaker))
+
+    async def count_by_phrase(self, guild_id: int, phrase: str) -> int:
+        """How many quotes `by_phrase` finds in all, for paging."""
+        if not normalize_for_search(phrase):
+            return 0
+        return await self._count(
+            guild_id, QuoteRow.normalized_text.like(contains_pattern(phrase), escape=LIKE_ESCAPE)
+        )
+
+    async def _count(self, guild_id: int, condition: ColumnElement[bool]) -> int:
+        found = await self._session.scalar(
+            select(func.count()).select_from(
+                _quotes_with_articles(guild_id).where(condition).subquery()
+            )
+        )
+        return int(found or 0)
+
     async def _speaker_counts(self, guild_id: int) -> dict[str, int]:
         rows = await self._session.execute(
             select(QuoteRow.speaker, func.count(QuoteRow.id))

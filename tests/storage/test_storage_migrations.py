@@ -34,6 +34,7 @@ TABLES = {
     "entity_record_aliases",
     "quote_speakers",
     "read_messages",
+    "guild_departures",
 }
 
 
@@ -245,13 +246,15 @@ async def test_upgrading_a_database_with_raced_copies_keeps_the_oldest_url(
 
 
 async def test_keeping_up_migrates_down_and_up_again(database_url: str) -> None:
-    # 0005 adds read_messages; down to 0004 drops it, up again restores it.
+    # 0005 adds read_messages (and 0006 guild_departures); down to 0004 drops both, up again
+    # restores them.
     engine = make_engine(database_url, poolclass=NullPool)
     try:
         await upgrade_database(engine)
         async with engine.begin() as connection:
             await connection.run_sync(_downgrade_to, "0004")
-            assert await connection.run_sync(_table_names) == TABLES - {"read_messages"}
+            later = {"read_messages", "guild_departures"}
+            assert await connection.run_sync(_table_names) == TABLES - later
         await upgrade_database(engine)
         async with engine.connect() as connection:
             assert await connection.run_sync(_table_names) == TABLES

@@ -1,0 +1,26 @@
+"""`/who-said` totals for phrases and for speakers only the quotes name, on both backends."""
+
+from __future__ import annotations
+
+from record_samples import GUILD, MONDAY, Sessions, report, store
+
+from handlers.services import Services
+from handlers.who_said import who_said
+
+
+async def test_phrase_and_quoted_speaker_results_say_how_many_in_all(
+    sessionmaker: Sessions, services: Services
+) -> None:
+    # No entity for the speaker: only the quotes name her, so no record answers.
+    said = tuple((f"The levy is item {n} on the list", "Maria Alvarez") for n in range(12))
+    await store(sessionmaker, report("Notes", (), said), MONDAY)
+
+    phrase = await who_said(services, GUILD, "on the list")
+    later = await who_said(services, GUILD, "on the list", offset=10)
+    speaker = await who_said(services, GUILD, "Maria Alvarez", offset=10)
+    nothing = await who_said(services, GUILD, "not said by anyone")
+
+    assert (phrase.speaker, len(phrase.quotes), phrase.total) == (None, 10, 12)
+    assert (len(later.quotes), later.offset, later.total) == (2, 10, 12)
+    assert (speaker.speaker, len(speaker.quotes), speaker.total) == ("Maria Alvarez", 2, 12)
+    assert (nothing.quotes, nothing.total) == ((), 0)
