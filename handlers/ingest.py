@@ -13,6 +13,7 @@ from handlers.echoes import Echo, find_echoes
 from handlers.entity_records import link_article
 from handlers.errors import CannotRead, NotAnArticle
 from handlers.input_cap import check_article_length
+from handlers.same_story import earlier_telling, fingerprint_of, remember_fingerprint
 from handlers.services import Services
 from handlers.settings import article_minimum
 from intake.article import Article
@@ -27,6 +28,7 @@ from intake.walls import is_wall_note
 from storage.articles import ArticleRepository
 from storage.entity_records import EntityRecordRepository
 from storage.errors import DuplicateArticleError
+from storage.fingerprints import FingerprintRepository
 from storage.records import StoredArticle
 
 
@@ -48,6 +50,8 @@ class IngestResult:
 
     article: StoredArticle
     duplicate: bool
+    # The earlier article tells the same story in another form (a near copy, not the same text).
+    same_story: bool = False
     notes: tuple[str, ...] = ()
     # Quotes its speakers gave, word for word or nearly, in the server's earlier articles.
     echoes: tuple[Echo, ...] = ()
@@ -134,6 +138,11 @@ async def _analyse_and_store(
     earlier = await _find_existing(services, origin.guild_id, article.url, content_hash)
     if earlier is not None:
         return IngestResult(article=earlier, duplicate=True)
+    # A near copy (the page of a pasted article, another outlet's wire copy) is not read again.
+    wording = await fingerprint_of(services, article.text)
+    telling = await earlier_telling(services, origin.guild_id, wording)
+    if telling is not None:
+        return IngestResult(article=telling, duplicate=True, same_story=True)
     # py3langid takes a few milliseconds: off the loop, where a backlog would add them up.
     foreign = await services.run_blocking(language_note, article)
     if foreign is not None:
@@ -155,6 +164,7 @@ async def _analyse_and_store(
                 # Pending until the answer is sent: a failed send is posted again, not lost.
                 answer_pending=True,
             )
+            await remember_fingerprint(FingerprintRepository(session), stored, wording)
             # The records follow in the same unit of work: an article is never half-linked.
             records = EntityRecordRepository(session)
             linked = await link_article(records, stored, stored.posted_at)

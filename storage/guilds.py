@@ -8,7 +8,14 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.mapping import settings_from_row
-from storage.models import ArticleRow, DigestPost, EntityRecord, Guild, WatchedChannel
+from storage.models import (
+    ArticleRow,
+    ChannelNote,
+    DigestPost,
+    EntityRecord,
+    Guild,
+    WatchedChannel,
+)
 from storage.records import GuildSettings
 
 
@@ -115,6 +122,7 @@ class GuildRepository:
         )
         await self._session.execute(delete(DigestPost).where(DigestPost.guild_id == guild_id))
         await self._session.execute(delete(EntityRecord).where(EntityRecord.guild_id == guild_id))
+        await self._session.execute(delete(ChannelNote).where(ChannelNote.guild_id == guild_id))
         await self._session.execute(delete(Guild).where(Guild.id == guild_id))
 
     async def _guild_row(self, guild_id: int) -> Guild:

@@ -25,8 +25,9 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
+
+from analysis.types import Fingerprint
 
 SHINGLE_WORDS = 5
 SIGNATURE_SIZE = 128
@@ -42,14 +43,6 @@ _WORD = re.compile(r"\w+")
 _PRIME = (1 << 61) - 1  # a Mersenne prime: (a * h + b) mod p permutes the shingle hashes
 _VALUE_MASK = (1 << 32) - 1  # signature values are kept to 32 bits
 EMPTY_VALUE = _VALUE_MASK
-
-
-@dataclass(frozen=True)
-class Fingerprint:
-    """A text's MinHash signature and how many distinct shingles it was made of."""
-
-    signature: tuple[int, ...]  # SIGNATURE_SIZE values below 2**32
-    shingles: int
 
 
 def normalised_words(text: str) -> list[str]:

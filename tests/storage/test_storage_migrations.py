@@ -33,6 +33,9 @@ TABLES = {
     "entity_records",
     "entity_record_aliases",
     "quote_speakers",
+    "article_fingerprints",
+    "article_bands",
+    "channel_notes",
 }
 
 
