@@ -11,7 +11,7 @@ from datetime import datetime
 from analysis.types import Report
 from handlers.echoes import Echo, find_echoes
 from handlers.entity_records import link_article
-from handlers.errors import CannotRead, NotAnArticle
+from handlers.errors import CannotRead, NotAnArticle, TooShort
 from handlers.input_cap import check_article_length
 from handlers.same_story import earlier_telling, fingerprint_of, remember_fingerprint
 from handlers.services import Services
@@ -20,7 +20,7 @@ from intake.article import Article
 from intake.errors import IntakeError
 from intake.files import article_from_attachment
 from intake.pages import article_from_page
-from intake.quality import language_note, shortness_note
+from intake.quality import language_note, looks_like_brief, shortness_note
 from intake.sizes import human_size
 from intake.text import article_from_text
 from intake.urls import canonical_url, find_urls
@@ -122,9 +122,11 @@ async def _ingest(services: Services, origin: Origin, article: Article) -> Inges
     blocking_note = next((n for n in article.notes if is_wall_note(n)), None)
     if blocking_note is not None:
         raise NotAnArticle(blocking_note)
-    too_short = shortness_note(article, await article_minimum(services, origin.guild_id))
+    minimum = await article_minimum(services, origin.guild_id)
+    too_short = shortness_note(article, minimum)
     if too_short is not None:
-        raise NotAnArticle(too_short)
+        words = article.word_count
+        raise TooShort(too_short, words, words < minimum and looks_like_brief(article.text))
     check_article_length(article, services.max_article_chars)
     content_hash = content_fingerprint(article.text)
     # The same text pasted twice at once is analysed once: the second finds the first stored.
