@@ -10,12 +10,7 @@ before a server's next lookup.
 
 from __future__ import annotations
 
-from analysis.text.fingerprints import (
-    SAME_STORY_THRESHOLD,
-    band_keys,
-    fingerprint,
-    same_story_score,
-)
+from analysis.text.fingerprints import band_keys, fingerprint, is_same_story, same_story_score
 from analysis.types import Fingerprint
 from handlers.services import Services
 from storage.articles import ArticleRepository
@@ -40,16 +35,11 @@ async def earlier_telling(
         candidates = await FingerprintRepository(session).candidates(
             guild_id, band_keys(print_), limit=CANDIDATES
         )
-        scored = [
-            (same_story_score(print_, other), -article_id, article_id)
-            for article_id, other in candidates
-        ]
-        if not scored:
+        # The nearest; among equals the oldest.
+        best = max(candidates, key=lambda c: (same_story_score(print_, c[1]), -c[0]), default=None)
+        if best is None or not is_same_story(print_, best[1]):
             return None
-        score, _, best = max(scored)  # the nearest; among equals the oldest
-        if score < SAME_STORY_THRESHOLD:
-            return None
-        return await ArticleRepository(session).get(guild_id, best)
+        return await ArticleRepository(session).get(guild_id, best[0])
 
 
 async def remember_fingerprint(
