@@ -50,11 +50,11 @@ class IngestResult:
 
     article: StoredArticle
     duplicate: bool
-    # The earlier article tells the same story in another form (a near copy, not the same text).
-    same_story: bool = False
     notes: tuple[str, ...] = ()
     # Quotes its speakers gave, word for word or nearly, in the server's earlier articles.
     echoes: tuple[Echo, ...] = ()
+    # The earlier article tells the same story in another form (a near copy, not the same text).
+    same_story: bool = False
 
 
 async def ingest_text(services: Services, origin: Origin, text: str) -> IngestResult:

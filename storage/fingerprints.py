@@ -70,9 +70,10 @@ class FingerprintRepository:
         if not band_keys:
             return []
         shared = func.count().label("shared")
+        keys = list(dict.fromkeys(band_keys))
         matches = (
             select(ArticleBand.article_id, shared)
-            .where(ArticleBand.guild_id == guild_id, ArticleBand.band_key.in_(set(band_keys)))
+            .where(ArticleBand.guild_id == guild_id, ArticleBand.band_key.in_(keys))
             .group_by(ArticleBand.article_id)
             .order_by(shared.desc(), ArticleBand.article_id)
             .limit(limit)
