@@ -31,7 +31,7 @@ async def earlier_telling(
 ) -> StoredArticle | None:
     """The server's article that tells the same story as this fingerprint, if it read one."""
     await catch_up_fingerprints(services, guild_id)
-    async with services.sessionmaker.begin() as session:
+    async with services.sessionmaker() as session:  # reads only
         candidates = await FingerprintRepository(session).candidates(
             guild_id, band_keys(print_), limit=CANDIDATES
         )
@@ -57,7 +57,7 @@ async def catch_up_fingerprints(services: Services, guild_id: int) -> int:
     """Fingerprint the server's articles that have none (or one of an older text); how many."""
     done = 0
     while True:
-        async with services.sessionmaker.begin() as session:
+        async with services.sessionmaker() as session:  # reads only
             stale = await FingerprintRepository(session).stale(guild_id, CATCH_UP_BATCH)
         if not stale:
             return done

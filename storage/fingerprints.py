@@ -6,7 +6,7 @@ import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, func, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from analysis.types import Fingerprint
@@ -47,8 +47,8 @@ class FingerprintRepository:
         await self._session.execute(
             delete(ArticleFingerprint).where(ArticleFingerprint.article_id == article_id)
         )
-        self._session.add(
-            ArticleFingerprint(
+        await self._session.execute(
+            insert(ArticleFingerprint).values(
                 article_id=article_id,
                 guild_id=guild_id,
                 content_hash=content_hash,
@@ -56,11 +56,14 @@ class FingerprintRepository:
                 shingles=fingerprint.shingles,
             )
         )
-        self._session.add_all(
-            ArticleBand(guild_id=guild_id, band_key=key, article_id=article_id)
-            for key in dict.fromkeys(band_keys)
+        # One statement for every band row (executemany), not one ORM object each.
+        await self._session.execute(
+            insert(ArticleBand),
+            [
+                {"guild_id": guild_id, "band_key": key, "article_id": article_id}
+                for key in dict.fromkeys(band_keys)
+            ],
         )
-        await self._session.flush()
         return True
 
     async def candidates(
