@@ -72,3 +72,12 @@ class Report:
     quotes: tuple[Quote, ...]
     digest: tuple[str, ...]
     notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """A text's wording in brief (analysis.text.fingerprints): a MinHash signature and how many
+    distinct word shingles it summarises, so two texts compare without either text."""
+
+    signature: tuple[int, ...]  # values below 2**32
+    shingles: int

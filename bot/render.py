@@ -69,6 +69,15 @@ def answer_url(article: Answered) -> str:
     return jump_url(article.guild_id, article.channel_id, article.message_id)
 
 
+def already_read_text(article: StoredArticle, same_story: bool = False) -> str:
+    """The pointer a repeated article gets instead of a second analysis: the same text, or the
+    same story in another form (a link to a pasted article, another outlet's copy)."""
+    title = safe(article.title or "this article")
+    if same_story:
+        return f"Same story as **{title}**, read earlier: see {answer_url(article)}"
+    return f"Already read: **{title}**, see {answer_url(article)}"
+
+
 def article_embeds(article: StoredArticle, echoes: Sequence[Echo] = ()) -> list[discord.Embed]:
     """The analysis: headline card with digest and entities, then the quotes (each with the
     earlier article its speaker said the same words in, if any)."""

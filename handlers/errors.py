@@ -15,6 +15,16 @@ class NotAnArticle(HandlerError):
     """The text is too short, or otherwise not an article the bot should analyse."""
 
 
+class TooShort(NotAnArticle):
+    """Fewer words than the server's minimum; `brief` when the text still reads as prose (a
+    short news brief, not chat), so the poster may want the minimum lowered."""
+
+    def __init__(self, message: str, words: int, brief: bool) -> None:
+        super().__init__(message)
+        self.words = words
+        self.brief = brief
+
+
 class CannotRead(HandlerError):
     """The link or file could not be fetched or read (dead, refused, too large, unsupported)."""
 

@@ -11,15 +11,16 @@ from datetime import datetime
 from analysis.types import Report
 from handlers.echoes import Echo, find_echoes
 from handlers.entity_records import link_article
-from handlers.errors import CannotRead, NotAnArticle
+from handlers.errors import CannotRead, NotAnArticle, TooShort
 from handlers.input_cap import check_article_length
+from handlers.same_story import earlier_telling, fingerprint_of, remember_fingerprint
 from handlers.services import Services
 from handlers.settings import article_minimum
 from intake.article import Article
 from intake.errors import IntakeError
 from intake.files import article_from_attachment
 from intake.pages import article_from_page
-from intake.quality import language_note, shortness_note
+from intake.quality import language_note, looks_like_brief, shortness_note
 from intake.sizes import human_size
 from intake.text import article_from_text
 from intake.urls import canonical_url, find_urls
@@ -27,6 +28,7 @@ from intake.walls import is_wall_note
 from storage.articles import ArticleRepository
 from storage.entity_records import EntityRecordRepository
 from storage.errors import DuplicateArticleError
+from storage.fingerprints import FingerprintRepository
 from storage.records import StoredArticle
 
 
@@ -51,6 +53,8 @@ class IngestResult:
     notes: tuple[str, ...] = ()
     # Quotes its speakers gave, word for word or nearly, in the server's earlier articles.
     echoes: tuple[Echo, ...] = ()
+    # The earlier article tells the same story in another form (a near copy, not the same text).
+    same_story: bool = False
 
 
 async def ingest_text(services: Services, origin: Origin, text: str) -> IngestResult:
@@ -129,9 +133,11 @@ async def check_readable(services: Services, guild_id: int, article: Article) ->
     blocking_note = next((n for n in article.notes if is_wall_note(n)), None)
     if blocking_note is not None:
         raise NotAnArticle(blocking_note)
-    too_short = shortness_note(article, await article_minimum(services, guild_id))
+    minimum = await article_minimum(services, guild_id)
+    too_short = shortness_note(article, minimum)
     if too_short is not None:
-        raise NotAnArticle(too_short)
+        words = article.word_count
+        raise TooShort(too_short, words, words < minimum and looks_like_brief(article.text))
     check_article_length(article, services.max_article_chars)
 
 
@@ -159,6 +165,11 @@ async def _analyse_and_store(
     earlier = await _find_existing(services, origin.guild_id, article.url, content_hash)
     if earlier is not None:
         return IngestResult(article=earlier, duplicate=True)
+    # A near copy (the page of a pasted article, another outlet's wire copy) is not read again.
+    wording = await fingerprint_of(services, article.text)
+    telling = await earlier_telling(services, origin.guild_id, wording)
+    if telling is not None:
+        return IngestResult(article=telling, duplicate=True, same_story=True)
     report = await analyse_article(services, origin.guild_id, article)
     try:
         async with services.sessionmaker.begin() as session:
@@ -174,6 +185,7 @@ async def _analyse_and_store(
                 # Pending until the answer is sent: a failed send is posted again, not lost.
                 answer_pending=True,
             )
+            await remember_fingerprint(FingerprintRepository(session), stored, wording)
             # The records follow in the same unit of work: an article is never half-linked.
             records = EntityRecordRepository(session)
             linked = await link_article(records, stored, stored.posted_at)

@@ -12,6 +12,11 @@ from intake.article import Article
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?=\s|$)")
 _MIN_SENTENCES = 3
+# A brief: at least this many words, sentences of this many words on average, and mostly
+# different words (chat repeats itself; a brief of 85 words has 60 or more distinct ones).
+_BRIEF_MIN_WORDS = 40
+_BRIEF_WORDS_PER_SENTENCE = 8
+_BRIEF_DISTINCT_SHARE = 0.5
 # Below this many letters no detector can tell ("ok", "too short"); a short Korean or
 # Japanese sentence has more.
 _MIN_LETTERS = 20
@@ -47,6 +52,17 @@ def shortness_note(article: Article, min_words: int) -> str | None:
     if words >= min_words and sentence_count(article.text) >= _MIN_SENTENCES:
         return None
     return f"too short to be an article ({words} words)"
+
+
+def looks_like_brief(text: str) -> bool:
+    """Whether text reads as a short news brief rather than chat: a few dozen words or more in
+    sentences of prose length, not one line repeated ("Lunch at noon? Lunch at noon? ...")."""
+    words = text.casefold().split()
+    sentences = sentence_count(text)
+    if len(words) < _BRIEF_MIN_WORDS or sentences < _MIN_SENTENCES:
+        return False
+    prose = len(words) / sentences >= _BRIEF_WORDS_PER_SENTENCE
+    return prose and len(set(words)) / len(words) >= _BRIEF_DISTINCT_SHARE
 
 
 def detect_language(text: str) -> str | None:

@@ -13,6 +13,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -287,3 +288,46 @@ class GuildDeparture(Base):
 
     guild_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     left_at: Mapped[datetime]  # Discord's clock when the bot left (or was found gone)
+
+
+class ArticleFingerprint(Base):
+    """An article's wording in brief (a MinHash signature), to know the same story in another
+    form; made from the text whose content_hash it keeps, so a changed text is made again."""
+
+    __tablename__ = "article_fingerprints"
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    guild_id: Mapped[int] = mapped_column(BigInteger)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    signature: Mapped[bytes] = mapped_column(LargeBinary)  # 32-bit values, little-endian
+    shingles: Mapped[int] = mapped_column(Integer)
+
+
+class ArticleBand(Base):
+    """One LSH band of an article's signature: articles sharing a band key are candidates."""
+
+    __tablename__ = "article_bands"
+    __table_args__ = (Index("ix_article_bands_article_id", "article_id"),)
+
+    # The key leads the lookup "this server's articles with any of these keys".
+    guild_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    band_key: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+
+
+class ChannelNote(Base):
+    """A one-time note the bot gave in a channel (such as "too short to read as an article"),
+    kept so it is given once per channel, across restarts."""
+
+    __tablename__ = "channel_notes"
+    __table_args__ = (UniqueConstraint("guild_id", "channel_id", "note"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    guild_id: Mapped[int] = mapped_column(BigInteger)
+    channel_id: Mapped[int] = mapped_column(BigInteger)
+    note: Mapped[str] = mapped_column(String(32))
+    given_at: Mapped[datetime]

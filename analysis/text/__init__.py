@@ -1,6 +1,7 @@
 """The article as text rather than parse: the lines that are not its story (`boilerplate`), the
-digest of two to four of its sentences (`digest`), and answers to a question from stored
-articles (`answer`).
+digest of two to four of its sentences (`digest`), answers to a question from stored
+articles (`answer`), and a MinHash fingerprint of its wording that knows the same story in
+another form (`fingerprints`, imported from its own module).
 
 Exports `make_digest`, `boilerplate_ranges`, `best_passages` and `content_terms`.
 """

@@ -12,12 +12,13 @@ from discord.ext import commands
 from bot.client import NewsBot
 from bot.exts.errors import UNEXPECTED
 from bot.message_parts import PASTE_FILENAME, MessageParts, fingerprint, message_parts
-from bot.render import article_embeds, ask_embed, jump_url, safe
+from bot.render import already_read_text, article_embeds, ask_embed, safe
 from bot.replies import open_thread, send_embeds, send_text, typing_if_possible
 from handlers.answers import current_article, pending_answers
 from handlers.ask import article_for_reply, ask, looks_like_question
+from handlers.briefs import brief_words, note_brief_once
 from handlers.echoes import Echo
-from handlers.errors import HandlerError, NotAnArticle
+from handlers.errors import HandlerError, NotAnArticle, TooShort
 from handlers.ingest import (
     IngestResult,
     Origin,
@@ -135,18 +136,32 @@ class Watcher(commands.Cog):
             jobs.append((link, partial(ingest_link, self.services, origin, link)))
         for file in parts.files:
             jobs.append((file.filename, partial(self._ingest_file, origin, file)))
-        if not jobs:
-            if not await could_be_article(self.services, origin.guild_id, parts.text):
-                if requested:
-                    await send_text(message.channel, NOTHING_TO_READ, reference=message)
-                return False  # conversation: no typing indicator, no answer
+        # A pasted article is read beside the message's links and files, not instead of them.
+        if await could_be_article(self.services, origin.guild_id, parts.text):
             jobs.append(("", partial(ingest_text, self.services, origin, parts.text)))
+        elif not jobs:
+            if requested:
+                await send_text(message.channel, NOTHING_TO_READ, reference=message)
+                return False
+            # Conversation: no typing indicator, no answer; a short brief gets one note here.
+            words = await brief_words(self.services, origin.guild_id, parts.text)
+            if words is not None:
+                await self._note_brief(message, words)
+            return False
         async with typing_if_possible(message.channel):
             for label, job in jobs:
                 # Discord makes message.txt of a long paste by itself: it is pasted text too.
                 pasted = label in ("", PASTE_FILENAME) and not requested
                 await self._read_one(message, label, job, quiet_if_short=pasted)
         return True
+
+    async def _note_brief(self, message: discord.Message, words: int) -> None:
+        guild_id = message.guild.id if message.guild else 0
+        note = await note_brief_once(
+            self.services, guild_id, message.channel.id, words, message.created_at
+        )
+        if note is not None:
+            await send_text(message.channel, note, reference=message)
 
     async def _ingest_file(self, origin: Origin, file: discord.Attachment) -> IngestResult:
         check_attachment_size(self.services, file.filename, file.size)
@@ -164,9 +179,11 @@ class Watcher(commands.Cog):
         try:
             result = await job()
         except NotAnArticle as error:
-            if not quiet_if_short:  # short pasted text is conversation: stay quiet
+            if not quiet_if_short:
                 await send_text(message.channel, _about(label, error.message), reference=message)
-            return
+            elif isinstance(error, TooShort) and error.brief:
+                await self._note_brief(message, error.words)
+            return  # other short pasted text is conversation: stay quiet
         except HandlerError as error:
             await send_text(message.channel, _about(label, error.message), reference=message)
             return
@@ -175,10 +192,14 @@ class Watcher(commands.Cog):
             log.exception("reading %r failed", label or f"message {message.id}")
             await send_text(message.channel, _about(label, UNEXPECTED), reference=message)
             return
-        await self._answer_article(message, result.article, result.echoes)
+        await self._answer_article(message, result.article, result.echoes, result.same_story)
 
     async def _answer_article(
-        self, message: discord.Message, article: StoredArticle, echoes: Sequence[Echo] = ()
+        self,
+        message: discord.Message,
+        article: StoredArticle,
+        echoes: Sequence[Echo] = (),
+        same_story: bool = False,
     ) -> None:
         async with self._answering.hold(article.id):
             # Read again inside the turn: another post of it may have answered meanwhile.
@@ -188,7 +209,7 @@ class Watcher(commands.Cog):
             if current.answer_pending:
                 await self._post_answer(message, current, echoes)
             else:
-                await self._point_to_answer(message, current)
+                await self._point_to_answer(message, current, same_story)
 
     async def _post_answer(
         self, message: discord.Message, article: StoredArticle, echoes: Sequence[Echo] = ()
@@ -208,15 +229,10 @@ class Watcher(commands.Cog):
         thread_id = thread.id if thread is not None else None
         await record_reply(self.services, article.guild_id, article.id, thread_id, first.id)
 
-    async def _point_to_answer(self, message: discord.Message, article: StoredArticle) -> None:
-        guild_id = article.guild_id
-        if article.reply_message_id is not None:
-            channel_id = article.reply_channel_id or article.channel_id
-            where = jump_url(guild_id, channel_id, article.reply_message_id)
-        else:
-            where = jump_url(guild_id, article.channel_id, article.message_id)
-        title = article.title or "this article"
-        text = f"Already read: **{discord.utils.escape_markdown(title)}**, see {where}"
+    async def _point_to_answer(
+        self, message: discord.Message, article: StoredArticle, same_story: bool = False
+    ) -> None:
+        text = already_read_text(article, same_story)
         await send_text(message.channel, text, reference=message)
 
     async def _original_message(self, article: StoredArticle) -> discord.Message | None:
@@ -251,7 +267,17 @@ class Watcher(commands.Cog):
         guild_id = message.guild.id if message.guild else 0
         async with typing_if_possible(message.channel):
             result = await ask(self.services, guild_id, question, article_id=article_id)
+        if not result.answers and not self._addressed_to_me(message):
+            return  # a question among colleagues ("Should we lead with this?"), not for the bot
         await send_embeds(message.channel, [ask_embed(guild_id, result)], reference=message)
+
+    def _addressed_to_me(self, message: discord.Message) -> bool:
+        me = self.bot.user
+        if me is None:
+            return False
+        replied = message.reference.resolved if message.reference is not None else None
+        replied_to_me = isinstance(replied, discord.Message) and replied.author.id == me.id
+        return replied_to_me or me in message.mentions
 
 
 def watch_key(channel: discord.abc.Messageable) -> int:

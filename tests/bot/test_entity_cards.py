@@ -99,12 +99,24 @@ async def test_a_long_answer_pages_with_buttons(newsroom: Newsroom) -> None:
 
 async def test_the_answer_says_where_the_speaker_said_it_before(newsroom: Newsroom) -> None:
     await _paste(newsroom, "ferry-strike-wire.txt")
-    wire = (ARTICLES / "ferry-strike-wire.txt").read_text(encoding="utf-8")
-    # Another outlet's copy of the wire story, with one word of MacLeod's quote changed.
+    # A later article of its own (the same story in another form would not be read again)
+    # repeating MacLeod's quote, one word changed.
     retold = (
-        wire.replace("Ferry crews walk out", "Island ferries halted")
-        .replace("third year running", "third year in a row")
-        .replace("Crews at CalNor", "Workers at CalNor")
+        "Island ferries stay in port as strike enters its third day\n\n"
+        "OBAN, Scotland — No CalNor Ferries sailings left Oban on Thursday, the third day of a "
+        "strike that has cut eleven islands off from the mainland, and neither side has asked "
+        "the conciliation service to call new talks.\n\n"
+        "On Mull, the island's only petrol station limited drivers to twenty litres each, and "
+        "the primary school in Tobermory closed early because teachers living on the mainland "
+        "could not reach it.\n\n"
+        "Ewan MacLeod, the union's general secretary, repeated his members' case at a rally. "
+        '"Our members have crewed these boats through storms and a pandemic, and they have '
+        'been offered less than inflation for the third year in a row," he said.\n\n'
+        "The company said that it had nothing new to add, and that passengers with tickets for "
+        "the coming weekend would be refunded in full or offered a later crossing. Hauliers "
+        "said lorries were parked along the road to the pier, their drivers sleeping in cabs, "
+        "and fish farms on Islay warned that feed would run out by Sunday unless a boat was "
+        "found to carry it across.\n"
     )
     await newsroom.reporter.send(
         newsroom.channel, "", attachments=[("message.txt", retold.encode())]

@@ -8,6 +8,7 @@ the server turns and the SQLite store are the real ones, as the bot builds them.
 from __future__ import annotations
 
 import asyncio
+import random
 from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -38,9 +39,43 @@ async def stand_in(article: Article) -> Report:
     return Report(article=article, entities=(), quotes=(), digest=(article.text[:60],))
 
 
+WORDS = [
+    "harbour",
+    "board",
+    "union",
+    "council",
+    "ferry",
+    "budget",
+    "school",
+    "court",
+    "storm",
+    "hospital",
+    "minister",
+    "port",
+    "crew",
+    "strike",
+    "levy",
+    "vote",
+    "rail",
+    "bridge",
+    "pier",
+    "island",
+    "market",
+    "tax",
+    "wage",
+    "talks",
+    "ruling",
+]
+
+
 def article_text(number: int) -> str:
+    # Every story in its own words: stories with the same wording would be one story told
+    # again (handlers.same_story) and not stored a second time.
+    rng = random.Random(number)
     sentences = (
-        f"Story {number}, part {part}, says the harbour board met the union on Monday. "
+        f"Story {number}, part {part}, says the "
+        + " ".join(rng.choice(WORDS) for _ in range(8))
+        + " met on Monday. "
         for part in range(15)
     )
     return f"Harbour story {number}\n\n" + "".join(sentences)

@@ -6,7 +6,9 @@ from datetime import date, timedelta
 
 import pytest
 from record_samples import MONDAY, Sessions, person, report, store
+from sqlalchemy import select
 
+from analysis.text.fingerprints import band_keys, fingerprint
 from analysis.types import Entity
 from handlers.errors import NotFound
 from handlers.forget_guild import (
@@ -17,10 +19,12 @@ from handlers.forget_guild import (
     next_forget_at,
     reconcile_guilds,
 )
+from storage.channel_notes import ChannelNoteRepository
 from storage.digests import DigestPostRepository
+from storage.fingerprints import FingerprintRepository
 from storage.guild_data import GuildDataRepository, dependent_tables, guild_tables
 from storage.guilds import GuildRepository
-from storage.models import Base
+from storage.models import ArticleRow, Base
 from storage.read_messages import ReadMessageRepository
 
 OURS, THEIRS = 1, 2
@@ -51,6 +55,14 @@ async def fill_guild(sessionmaker: Sessions, guild_id: int) -> None:
         )
         await GuildDataRepository(session).mark_left(guild_id, MONDAY)
         await ReadMessageRepository(session).record(guild_id, 10, 900 + guild_id, "f" * 64, MONDAY)
+        await ChannelNoteRepository(session).claim(guild_id, 10, "short brief", MONDAY)
+        [article_id, *_] = await session.scalars(
+            select(ArticleRow.id).where(ArticleRow.guild_id == guild_id)
+        )
+        wording = fingerprint("We are not there yet, said Moon Chung-in at the harbour talks.")
+        await FingerprintRepository(session).put(
+            guild_id, article_id, "h", wording, band_keys(wording)
+        )
 
 
 async def counts(sessionmaker: Sessions, guild_id: int) -> dict[str, int]:

@@ -22,6 +22,7 @@ from storage.guilds import GuildRepository
 from storage.models import Base
 from storage.text import escape_like, normalize_for_search
 
+SAME_STORY_TABLES = {"article_fingerprints", "article_bands", "channel_notes"}
 TABLES = {
     "alembic_version",
     "guilds",
@@ -35,6 +36,7 @@ TABLES = {
     "quote_speakers",
     "read_messages",
     "guild_departures",
+    *SAME_STORY_TABLES,
 }
 
 
@@ -246,14 +248,14 @@ async def test_upgrading_a_database_with_raced_copies_keeps_the_oldest_url(
 
 
 async def test_keeping_up_migrates_down_and_up_again(database_url: str) -> None:
-    # 0005 adds read_messages (and 0006 guild_departures); down to 0004 drops both, up again
-    # restores them.
+    # 0005 adds read_messages (0006 guild_departures, 0007 the same-story tables); down to 0004
+    # drops them, up again restores them.
     engine = make_engine(database_url, poolclass=NullPool)
     try:
         await upgrade_database(engine)
         async with engine.begin() as connection:
             await connection.run_sync(_downgrade_to, "0004")
-            later = {"read_messages", "guild_departures"}
+            later = {"read_messages", "guild_departures"} | SAME_STORY_TABLES
             assert await connection.run_sync(_table_names) == TABLES - later
         await upgrade_database(engine)
         async with engine.connect() as connection:
