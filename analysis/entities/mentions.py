@@ -104,8 +104,8 @@ def _clean_entity(doc: Doc, ent: Span) -> Mention | None:
         start += 1
     start = trim_leading_possessive(doc, start, end, ent.label_)
     while end > start and (doc[end - 1].text in POSSESSIVE_ENDINGS or doc[end - 1].is_punct):
-        if _suffix_stop(doc[end - 1]):
-            break  # "Earl Haskins Sr.": the suffix keeps its stop
+        if _suffix_stop(doc[end - 1]) or _abbreviation_stop(doc[end - 1]):
+            break  # "Earl Haskins Sr.", "W.Va.": an abbreviation keeps its stop
         end -= 1
     label = ent.label_
     if label == "PERSON" and end < len(doc) and end == ent.end and _suffix_stop(doc[end]):
@@ -168,6 +168,14 @@ def _given_or_family_name_before(doc: Doc, start: int, end: int) -> int:
     common = lowercase_words(doc)
     # "Trump Train": a surname before a common word the story also writes in lower case.
     return start if before.lower_ in common or doc[start].lower_ in common else start - 1
+
+
+def _abbreviation_stop(token: Token) -> bool:
+    """The last stop of a dotted abbreviation the tokenizer split off: "W.Va" + "."."""
+    if token.text != "." or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return "." in before.text and len(before.text) <= 6 and not before.whitespace_
 
 
 def _suffix_stop(token: Token) -> bool:

@@ -103,7 +103,8 @@ EAST_ASIAN_SURNAMES: frozenset[str] = word_set(
     zheng liang xie song tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang
     yu du ye cheng wei su lu ding ren shen yao xue fan jin zhong qian tan xi hou shao meng
     long wen bai cui kong mao qiu qin jia gu lai liao yin fu shi zou xiong hao duan lei hong you
-    yan ou chan wong cheung leung lam ho ng chow tsang kwok lau yip tse chiu fong mak
+    yan ou fang tao dai xia wan qi ni tong lyu bao ge xing sheng
+    chan wong cheung leung lam ho ng chow tsang kwok lau yip tse chiu fong mak
     kim lee park choi jung jeong kang cho yoon jang lim oh seo shin kwon hwang ahn yoo jeon
     ko moon son bae baek heo nam noh ha kwak sung cha joo woo min ryu na ji chae won chun
     roh rhee ban yeo pyo

@@ -374,3 +374,19 @@ def test_a_shared_surname_goes_to_the_main_figure_named_more_often(nlp: Language
         "am becoming mainstream.”"
     )
     assert speakers(report_of(nlp, body)) == ["Donald Trump"]
+
+
+def test_a_common_chinese_family_name_opens_the_name(nlp: Language) -> None:
+    body = (
+        "Dr Fang Yiwen, a surgeon at the hospital, said two miners were in a critical "
+        "condition.\n\n“They are fighting,” Dr Fang said."
+    )
+    assert speakers(report_of(nlp, body)) == ["Fang Yiwen"]
+
+
+def test_a_dotted_abbreviation_keeps_its_last_stop(nlp: Language) -> None:
+    report = analyze(
+        nlp,
+        Article(text="A story\n\nBECKLEY, W.Va. (AP) — Investigators widened their inquiry."),
+    )
+    assert "W.Va." in labels(report)
