@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from analysis.entities.given_names import given_name_gender
+from analysis.entities.given_names import given_name_gender, is_given_name
 from analysis.entities.mention_types import Mention
 from analysis.entities.names import (
     COURTESY_TITLES,
@@ -51,8 +51,36 @@ def collect_mentions(doc: Doc, text: str) -> list[Mention]:
     mentions.extend(_honorific_mentions(text, mentions, skip))
     mentions.extend(_speaking_names(doc, mentions, skip))
     _complete_names(doc, text, mentions, skip)
+    mentions[:] = [m for m in mentions if not _headline_run_on(text, m, mentions)]
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _title_case(line: str) -> bool:
+    """A headline written in title case: nearly every longer word capitalised."""
+    words = [w for w in re.findall(r"[^\W\d_]{4,}", line)]
+    return len(words) >= 5 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _headline_run_on(text: str, mention: Mention, mentions: list[Mention]) -> bool:
+    """A "person" of a title-case headline that runs a body's name into other words ("Senator
+    Endorsed Trump", "Hillary Clinton Slams Donald Trump"): its name is nowhere in the body,
+    but a shorter run of its words is a person the body names."""
+    headline_end = text.find("\n")
+    if mention.label != "PERSON" or headline_end < 0 or mention.start >= headline_end:
+        return False
+    if not _title_case(text[:headline_end]):
+        return False
+    words = list(name_tokens(mention.text))  # honorifics dropped: "Senator Endorsed Trump"
+    if len(words) < 2 or mention.text in text[headline_end:]:
+        return False
+    body_people = {m.text for m in mentions if m.label == "PERSON" and m.start > headline_end}
+    if len(words) == 2:
+        # "Endorsed Trump" above "Donald Trump"; not "Nils Berg" above a body saying "Berg".
+        surnames = {name.split()[-1] for name in body_people}
+        return not is_given_name(words[0]) and words[1] in body_people | surnames
+    runs = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 2, len(words) + 1)}
+    return bool((runs - {" ".join(words)}) & body_people)
 
 
 def _is_a_heading(text: str, mention: Mention) -> bool:

@@ -390,3 +390,15 @@ def test_a_dotted_abbreviation_keeps_its_last_stop(nlp: Language) -> None:
         Article(text="A story\n\nBECKLEY, W.Va. (AP) — Investigators widened their inquiry."),
     )
     assert "W.Va." in labels(report)
+
+
+def test_a_title_case_headline_running_names_together_names_no_one(nlp: Language) -> None:
+    text = (
+        "Hillary Clinton Slams Donald Trump On Abortion After Ruling\n\n"
+        "Hillary Clinton spoke in Ohio on Monday. Donald Trump answered her in Iowa, and "
+        "Donald Trump said he would appeal.\n\nLater Trump said, “The ruling is a disgrace.”"
+    )
+    report = analyze(nlp, Article(text=text))
+    people = {e.name for e in report.entities if e.label == "PERSON"}
+    assert people == {"Hillary Clinton", "Donald Trump"}
+    assert speakers(report) == ["Donald Trump"]
