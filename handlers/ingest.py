@@ -133,12 +133,13 @@ async def check_readable(services: Services, guild_id: int, article: Article) ->
     blocking_note = next((n for n in article.notes if is_wall_note(n)), None)
     if blocking_note is not None:
         raise NotAnArticle(blocking_note)
+    # Over the cap first: a megabyte pasted is never "conversation" to stay quiet about.
+    check_article_length(article, services.max_article_chars)
     minimum = await article_minimum(services, guild_id)
     too_short = shortness_note(article, minimum)
     if too_short is not None:
         words = article.word_count
         raise TooShort(too_short, words, words < minimum and looks_like_brief(article.text))
-    check_article_length(article, services.max_article_chars)
 
 
 async def analyse_article(services: Services, guild_id: int, article: Article) -> Report:
