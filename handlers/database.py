@@ -53,6 +53,7 @@ async def database_state(url: str) -> DatabaseState:
 async def upgrade(url: str, revision: str = "head") -> DatabaseState:
     """Migrate the database up to `revision` (the code's head by default)."""
     state = await database_state(url)
+    _check_database_known(state)
     if revision != "head":
         _check_known(revision)
         if _order(revision) < _order(state.revision):
@@ -70,6 +71,7 @@ async def downgrade(url: str, revision: str) -> DatabaseState:
     state = await database_state(url)
     if state.revision is None:
         raise DatabaseNotReady("the database has no revision: there is nothing to downgrade")
+    _check_database_known(state)
     if _order(revision) > _order(state.revision):
         raise DatabaseNotReady(
             f"{revision} is newer than the database's revision {state.revision}:"
@@ -153,3 +155,12 @@ def _order(revision: str | None) -> int:
     if revision is None or revision == BASE_REVISION:
         return -1
     return revision_order().index(revision)
+
+
+def _check_database_known(state: DatabaseState) -> None:
+    if state.revision is not None and state.revision not in revision_order():
+        raise DatabaseNotReady(
+            f"the database is at revision {state.revision}, which this version of newsbot does"
+            " not know: a newer version upgraded it. Use that version (its `newsbot db"
+            " downgrade` can bring the database back to this one's revision)"
+        )

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
 from spacy.language import Language
+from sqlalchemy import text
+from sqlalchemy.pool import NullPool
 
 from bot.cli import main
 from bot.composition import build_services
 from handlers.errors import DatabaseNotReady
+from storage.engine import make_engine
 from tests.bot.conftest import bot_settings
 
 HEAD_SHOWN = "(head: what this version needs)"
@@ -87,3 +91,25 @@ async def test_with_auto_migrate_off_a_current_database_starts(
         pass
     async with build_services(settings, nlp=nlp) as services:
         assert services.sessionmaker is not None
+
+
+def test_a_database_from_a_newer_version_is_left_alone(
+    configured: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["db", "upgrade"]) == 0
+
+    async def stamp_newer() -> None:
+        engine = make_engine(configured, poolclass=NullPool)
+        try:
+            async with engine.begin() as connection:
+                await connection.execute(text("UPDATE alembic_version SET version_num = '0999'"))
+        finally:
+            await engine.dispose()
+
+    asyncio.run(stamp_newer())
+    capsys.readouterr()
+    assert main(["db", "current"]) == 1
+    assert capsys.readouterr().out.startswith("0999, not this version's head")
+    for command in (["db", "upgrade"], ["db", "downgrade", "0004"]):
+        assert main(command) == 1
+        assert "a newer version upgraded it" in capsys.readouterr().err
