@@ -1,4 +1,5 @@
-"""The command line: `newsbot run | sync | analyze | demo | forget-guild | backfill-records`."""
+"""The command line: `newsbot run | sync | analyze | demo | db | export | import |
+forget-guild | backfill-records`."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from bot.database_cmd import guild_id_argument, run_backfill, run_forget_guild
 from bot.settings import Settings
+from handlers.errors import DatabaseNotReady
 
 DEMO_EXTRA_MODULE = "simcord"  # what the demo extra adds
 DEMO_EXTRA_INSTALL = "pip install 'newsbot[demo]'"
@@ -37,7 +39,30 @@ def build_parser() -> argparse.ArgumentParser:
         "backfill-records",
         help="link articles stored before entity records existed (the bot also does it on start)",
     )
+    _add_database_commands(commands)
     return parser
+
+
+def _add_database_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    db = commands.add_parser("db", help="the database's schema: upgrade, downgrade, current")
+    steps = db.add_subparsers(dest="db_command", required=True)
+    up = steps.add_parser("upgrade", help="migrate up to this version's schema (or to REV)")
+    up.add_argument("revision", nargs="?", metavar="REV")
+    down = steps.add_parser("downgrade", help="migrate down to REV ('base': no tables)")
+    down.add_argument("revision", metavar="REV")
+    steps.add_parser("current", help="the database's revision; exit 1 unless it is this version's")
+    export = commands.add_parser("export", help="write a server's whole history as JSON lines")
+    export.add_argument("guild_id", type=int, metavar="GUILD_ID")
+    load = commands.add_parser("import", help="read an export into the configured database")
+    load.add_argument("path", metavar="FILE", help="a file from `newsbot export`, or - for stdin")
+    load.add_argument(
+        "--replace",
+        action="store_true",
+        help="delete what the server already has in this database first",
+    )
+    load.add_argument(
+        "--as-guild", type=int, metavar="GUILD_ID", help="import under another server's id"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -56,6 +81,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return asyncio.run(run_forget_guild(settings, args.guild_id))
     if args.command == "backfill-records":
         return asyncio.run(run_backfill(settings))
+    if args.command in ("db", "export", "import"):
+        return asyncio.run(_run_database_command(settings, args))
     if args.command == "demo":
         # simcord builds discord.py clients as it imports; their voice/intents chatter is noise.
         logging.getLogger("discord").setLevel(logging.ERROR)
@@ -70,9 +97,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     if settings.discord_token is None:
         print("DISCORD_TOKEN is not set (environment or .env); see the README.", file=sys.stderr)
         return 2
-    if args.command == "sync":
-        return asyncio.run(sync_commands(settings))
-    return asyncio.run(run_bot(settings))
+    try:
+        if args.command == "sync":
+            return asyncio.run(sync_commands(settings))
+        return asyncio.run(run_bot(settings))
+    except DatabaseNotReady as error:  # NEWSBOT_AUTO_MIGRATE=false and the database is behind
+        print(f"newsbot {args.command}: {error.message}", file=sys.stderr)
+        return 2
+
+
+async def _run_database_command(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.db_cmd import run_db, run_export, run_import
+
+    if args.command == "db":
+        return await run_db(
+            settings, args.db_command, args.revision if args.db_command != "current" else None
+        )
+    if args.command == "export":
+        return await run_export(settings, args.guild_id)
+    return await run_import(settings, args.path, replace=args.replace, as_guild=args.as_guild)
 
 
 def demo_import_failure(error: ImportError) -> str:

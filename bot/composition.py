@@ -14,6 +14,7 @@ from analysis.nlp import load_pipeline
 from bot.settings import Settings
 from handlers.analysis_pool import AnalysisPool
 from handlers.analyze import Reader
+from handlers.database import require_current
 from handlers.services import Services
 from handlers.turns import ServerTurns
 from intake.fetch import Fetcher
@@ -87,7 +88,11 @@ async def build_services(
     http = make_session(policy)
     pool: AnalysisPool | None = None
     try:
-        await upgrade_database(engine)
+        if settings.auto_migrate:
+            await upgrade_database(engine)
+        else:
+            # A database behind the code stops the bot before it serves anything.
+            await require_current(engine)
         if processes:
             pool = AnalysisPool(settings.spacy_model, settings.analysis_workers)
             await pool.start()

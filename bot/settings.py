@@ -30,6 +30,9 @@ class Settings(BaseSettings):
     # DISCORD_TOKEN is the name Discord's own docs and most hosts use, so it has no prefix.
     discord_token: SecretStr | None = Field(default=None, validation_alias="DISCORD_TOKEN")
     database_url: str = "sqlite+aiosqlite:///newsbot.db"
+    # Upgrade the database to this version's schema on start; off, a database that is behind
+    # stops the bot with a message naming `newsbot db upgrade`.
+    auto_migrate: bool = True
     spacy_model: str = "en_core_web_sm"
     min_article_words: int = 120
     fetch_timeout_seconds: float = 20.0

@@ -35,3 +35,7 @@ class NotFound(HandlerError):
 
 class NotAllowed(HandlerError):
     """The user may not do this (for example, forget someone else's article)."""
+
+
+class DatabaseNotReady(HandlerError):
+    """The database is not at this version's schema, or cannot take what was asked of it."""

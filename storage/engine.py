@@ -1,14 +1,18 @@
-"""The engine and session factories, and the programmatic Alembic upgrade."""
+"""The engine and session factories, and the programmatic Alembic upgrade, downgrade and
+revision check."""
 
 from __future__ import annotations
 
 import asyncio
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import event
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.ext.asyncio import (
@@ -18,6 +22,8 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 from sqlalchemy.ext.asyncio.session import _AsyncSessionContextManager
+
+from storage.errors import DatabaseNotCurrentError
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///newsbot.db"
 _STORAGE_DIR = Path(__file__).resolve().parent
@@ -109,16 +115,47 @@ class _UnitOfWorkInTurn(_AsyncSessionContextManager[AsyncSession]):
             self.turn.release()
 
 
-async def upgrade_database(engine_or_url: AsyncEngine | str) -> None:
-    """Run the Alembic migrations up to head; safe to call inside a running event loop."""
+async def upgrade_database(engine_or_url: AsyncEngine | str, revision: str = "head") -> None:
+    """Run the Alembic migrations up to `revision` (head by default); safe to call inside a
+    running event loop."""
+    await _migrate(engine_or_url, command.upgrade, revision)
+
+
+async def downgrade_database(engine_or_url: AsyncEngine | str, revision: str) -> None:
+    """Run the Alembic migrations down to `revision` ("base" for an empty database)."""
+    await _migrate(engine_or_url, command.downgrade, revision)
+
+
+async def database_revision(engine_or_url: AsyncEngine | str) -> str | None:
+    """The revision the database is at; None for a database no migration has touched."""
     if isinstance(engine_or_url, AsyncEngine):
-        await _upgrade_with_engine(engine_or_url)
-        return
+        return await _revision_with_engine(engine_or_url)
     engine = make_engine(engine_or_url)
     try:
-        await _upgrade_with_engine(engine)
+        return await _revision_with_engine(engine)
     finally:
         await engine.dispose()
+
+
+async def require_current_database(engine: AsyncEngine) -> None:
+    """Raise DatabaseNotCurrentError unless the database is at the code's head revision."""
+    revision = await database_revision(engine)
+    head = head_revision()
+    if revision != head:
+        raise DatabaseNotCurrentError(revision, head)
+
+
+def head_revision() -> str:
+    """The newest revision of the packaged migrations: what this code needs."""
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None  # the migrations are linear and never empty
+    return head
+
+
+def revision_order() -> list[str]:
+    """Every packaged revision, oldest first."""
+    script = ScriptDirectory.from_config(alembic_config())
+    return [revision.revision for revision in reversed(list(script.walk_revisions()))]
 
 
 def alembic_config() -> Config:
@@ -128,16 +165,32 @@ def alembic_config() -> Config:
     return config
 
 
-async def _upgrade_with_engine(engine: AsyncEngine) -> None:
-    async with engine.begin() as connection:
-        await connection.run_sync(_upgrade_on_connection)
+async def _migrate(
+    engine_or_url: AsyncEngine | str, step: Callable[[Config, str], None], revision: str
+) -> None:
+    engine = engine_or_url if isinstance(engine_or_url, AsyncEngine) else make_engine(engine_or_url)
+    try:
+        async with engine.begin() as connection:
+            await connection.run_sync(_migrate_on_connection, step, revision)
+    finally:
+        if engine is not engine_or_url:
+            await engine.dispose()
 
 
-def _upgrade_on_connection(connection: Connection) -> None:
+def _migrate_on_connection(
+    connection: Connection, step: Callable[[Config, str], None], revision: str
+) -> None:
     config = alembic_config()
     # env.py sees this connection and migrates through it instead of opening its own.
     config.attributes["connection"] = connection
-    command.upgrade(config, "head")
+    step(config, revision)
+
+
+async def _revision_with_engine(engine: AsyncEngine) -> str | None:
+    async with engine.connect() as connection:
+        return await connection.run_sync(
+            lambda sync: MigrationContext.configure(sync).get_current_revision()
+        )
 
 
 def _create_parent_dir(url: URL) -> None:

@@ -17,7 +17,18 @@ from sqlalchemy.pool import NullPool
 from storage_samples import make_report
 
 from storage.articles import ArticleRepository
-from storage.engine import alembic_config, make_engine, make_sessionmaker, upgrade_database
+from storage.engine import (
+    alembic_config,
+    database_revision,
+    downgrade_database,
+    head_revision,
+    make_engine,
+    make_sessionmaker,
+    require_current_database,
+    revision_order,
+    upgrade_database,
+)
+from storage.errors import DatabaseNotCurrentError
 from storage.guilds import GuildRepository
 from storage.models import Base
 from storage.text import escape_like, normalize_for_search
@@ -269,3 +280,46 @@ def _downgrade_to(connection: Connection, revision: str) -> None:
     config = alembic_config()
     config.attributes["connection"] = connection
     command.downgrade(config, revision)
+
+
+async def test_every_migration_runs_up_and_down_one_step_at_a_time(database_url: str) -> None:
+    # Every revision, the search and later ones included: up one step at a time from an empty
+    # database to head, then down one step at a time to base, then up again in one go.
+    revisions = revision_order()
+    assert revisions[-1] == head_revision()
+    engine = make_engine(database_url, poolclass=NullPool)
+    try:
+        assert await database_revision(engine) is None
+        for revision in revisions:
+            await upgrade_database(engine, revision)
+            assert await database_revision(engine) == revision
+        async with engine.connect() as connection:
+            assert await connection.run_sync(_table_names) == TABLES
+            assert await connection.run_sync(_differences) == []
+        for below in [*reversed(revisions[:-1]), "base"]:
+            await downgrade_database(engine, below)
+            assert await database_revision(engine) == (None if below == "base" else below)
+        async with engine.connect() as connection:
+            assert await connection.run_sync(_table_names) <= {"alembic_version"}
+        await upgrade_database(engine)
+        async with engine.connect() as connection:
+            assert await connection.run_sync(_table_names) == TABLES
+            assert await connection.run_sync(_differences) == []
+    finally:
+        await engine.dispose()
+
+
+async def test_require_current_database_names_the_upgrade_command(database_url: str) -> None:
+    engine = make_engine(database_url, poolclass=NullPool)
+    try:
+        with pytest.raises(DatabaseNotCurrentError, match="newsbot db upgrade") as empty:
+            await require_current_database(engine)
+        assert empty.value.revision is None
+        await upgrade_database(engine, revision_order()[-2])
+        with pytest.raises(DatabaseNotCurrentError, match="newsbot db upgrade") as behind:
+            await require_current_database(engine)
+        assert behind.value.revision == revision_order()[-2]
+        await upgrade_database(engine)
+        await require_current_database(engine)
+    finally:
+        await engine.dispose()
