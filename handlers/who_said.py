@@ -1,7 +1,9 @@
-"""`/who-said`: a known speaker lists what they said; anything else is a phrase to find.
+"""`/who-said`: a known speaker lists what they said; anything else is searched for.
 
 A speaker is found through the server's records first (name, alias, or the surname of the one
-person of that name), so "Mr. Moon" finds Moon Chung-in's quotes from every article.
+person of that name), so "Mr. Moon" finds Moon Chung-in's quotes from every article. Any other
+query goes to the full-text search: a quoted part ("a line in the sand") is a phrase, the other
+words must all be there (in the quote or its speaker's names), by stem; best and newest first.
 """
 
 from __future__ import annotations
@@ -9,11 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from analysis.entities.names import name_tokens
+from analysis.text.terms import query_parts
 from handlers.entity_records import name_key
 from handlers.services import Services
+from storage.columns import utc_now
 from storage.entity_records import EntityRecordRepository
 from storage.quotes import QuoteRepository
 from storage.records import StoredQuote
+from storage.search import SearchRepository
 
 PAGE = 10
 
@@ -48,7 +53,15 @@ async def who_said(
         if speaker is not None:
             found = await quotes.by_speaker(guild_id, speaker, limit=limit, offset=offset)
         else:
-            found = await quotes.by_phrase(guild_id, cleaned, limit=limit, offset=offset)
+            phrases, words = query_parts(query)
+            found = await SearchRepository(session).quotes(
+                guild_id,
+                phrases=phrases,
+                words=[[w] for w in words],
+                now=utc_now(),
+                limit=limit,
+                offset=offset,
+            )
     return WhoSaidResult(cleaned, speaker, tuple(found), offset)
 
 

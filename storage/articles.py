@@ -15,7 +15,7 @@ from sqlalchemy.sql.elements import UnaryExpression
 from analysis.types import Report
 from storage.columns import utc_now
 from storage.errors import DuplicateArticleError
-from storage.mapping import article_from_row, entity_rows, quote_rows
+from storage.mapping import article_from_row, entity_rows, quote_rows, sentence_rows
 from storage.models import ArticleRow
 from storage.records import StoredArticle
 from storage.text import LIKE_ESCAPE, contains_pattern, normalize_for_search
@@ -98,7 +98,8 @@ class ArticleRepository:
             author_name=author_name,
             answer_pending=answer_pending,
             entities=entity_rows(report),
-            quotes=quote_rows(guild_id, report.quotes),
+            quotes=quote_rows(guild_id, report),
+            sentences=sentence_rows(guild_id, report),
         )
         self._session.add(row)
         try:
@@ -184,7 +185,9 @@ class ArticleRepository:
         """Store a new reading of an article in place (same id, poster and answer): its text
         and metadata change, its entities and quotes are replaced. None if the guild has no
         such article; raises DuplicateArticleError when the new text or URL is another's."""
-        row = await self._session.scalar(_articles(guild_id).where(ArticleRow.id == article_id))
+        # The old sentences are loaded to be replaced; other reads never load them.
+        with_sentences = _articles(guild_id).options(selectinload(ArticleRow.sentences))
+        row = await self._session.scalar(with_sentences.where(ArticleRow.id == article_id))
         if row is None:
             return None
         article = report.article
@@ -201,7 +204,8 @@ class ArticleRepository:
         row.notes = list(dict.fromkeys((*article.notes, *report.notes)))
         # delete-orphan: the old rows go (and their speakers' links, ON DELETE CASCADE).
         row.entities = entity_rows(report)
-        row.quotes = quote_rows(guild_id, report.quotes)
+        row.quotes = quote_rows(guild_id, report)
+        row.sentences = sentence_rows(guild_id, report)
         try:
             await self._session.flush()
         except IntegrityError as error:
@@ -251,7 +255,10 @@ class ArticleRepository:
         return [article_from_row(row) for row in rows]
 
     async def search(self, guild_id: int, terms: list[str], limit: int = 20) -> list[StoredArticle]:
-        """Articles whose title or text has any term; most terms matched, then newest, first."""
+        """Articles whose title or text has any term; most terms matched, then newest, first.
+
+        A LIKE scan of every article of the guild: /ask searches the full-text index
+        (storage/search); this is the baseline bench/storage.py measures it against."""
         wanted = [term for term in terms if normalize_for_search(term)]
         patterns = list(dict.fromkeys(contains_pattern(term) for term in wanted))
         if not patterns:
