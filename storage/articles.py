@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import operator
+from collections.abc import Sequence
 from datetime import datetime
 from functools import reduce
+from typing import Any
 
 from sqlalchemy import Select, case, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
@@ -75,31 +77,17 @@ class ArticleRepository:
         without one (an article loaded outside Discord) it is the time the article was stored.
         `answer_pending` marks an article whose answer is still to be sent (set_reply clears it).
         """
-        article = report.article
-        stored_at = created_at or utc_now()
-        row = ArticleRow(
-            guild_id=guild_id,
+        row = _article_row(
+            guild_id,
+            report,
             channel_id=channel_id,
             message_id=message_id,
             author_id=author_id,
-            url=article.url,
             content_hash=content_hash,
-            title=article.title,
-            byline=article.byline,
-            published=article.published,
-            site_name=article.site_name,
-            language=article.language,
-            text=article.text,
-            search_text=normalize_for_search(f"{article.title or ''}\n{article.text}"),
-            digest=list(report.digest),
-            notes=list(dict.fromkeys((*article.notes, *report.notes))),
-            created_at=stored_at,
-            posted_at=posted_at or stored_at,
+            created_at=created_at,
+            posted_at=posted_at,
             author_name=author_name,
             answer_pending=answer_pending,
-            entities=entity_rows(report),
-            quotes=quote_rows(guild_id, report),
-            sentences=sentence_rows(guild_id, report),
         )
         self._session.add(row)
         try:
@@ -107,6 +95,19 @@ class ArticleRepository:
         except IntegrityError as error:
             raise DuplicateArticleError(content_hash) from error
         return article_from_row(row)
+
+    async def add_many(
+        self, guild_id: int, articles: Sequence[tuple[Report, dict[str, Any]]]
+    ) -> list[StoredArticle]:
+        """Store many articles in one flush (a history loaded at once): each a report with
+        add()'s keyword arguments; raises DuplicateArticleError."""
+        rows = [_article_row(guild_id, report, **options) for report, options in articles]
+        self._session.add_all(rows)
+        try:
+            await self._session.flush()
+        except IntegrityError as error:
+            raise DuplicateArticleError("one of many") from error
+        return [article_from_row(row) for row in rows]
 
     async def set_reply(
         self, guild_id: int, article_id: int, channel_id: int | None, message_id: int | None
@@ -278,3 +279,45 @@ class ArticleRepository:
             .limit(limit)
         )
         return [article_from_row(row) for row in rows]
+
+
+def _article_row(
+    guild_id: int,
+    report: Report,
+    *,
+    channel_id: int,
+    message_id: int,
+    author_id: int,
+    content_hash: str,
+    created_at: datetime | None = None,
+    posted_at: datetime | None = None,
+    author_name: str | None = None,
+    answer_pending: bool = False,
+) -> ArticleRow:
+    """The row of an analysed article, with its entities, quotes and sentences."""
+    article = report.article
+    stored_at = created_at or utc_now()
+    return ArticleRow(
+        guild_id=guild_id,
+        channel_id=channel_id,
+        message_id=message_id,
+        author_id=author_id,
+        url=article.url,
+        content_hash=content_hash,
+        title=article.title,
+        byline=article.byline,
+        published=article.published,
+        site_name=article.site_name,
+        language=article.language,
+        text=article.text,
+        search_text=normalize_for_search(f"{article.title or ''}\n{article.text}"),
+        digest=list(report.digest),
+        notes=list(dict.fromkeys((*article.notes, *report.notes))),
+        created_at=stored_at,
+        posted_at=posted_at or stored_at,
+        author_name=author_name,
+        answer_pending=answer_pending,
+        entities=entity_rows(report),
+        quotes=quote_rows(guild_id, report),
+        sentences=sentence_rows(guild_id, report),
+    )
