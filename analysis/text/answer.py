@@ -19,7 +19,7 @@ MIN_COVERAGE = 0.5
 
 @dataclass(frozen=True)
 class Passage:
-    """A sentence that answers a question, located in one of the documents given."""
+    """A candidate sentence that answers a question."""
 
     candidate: int  # index into the candidates passed to best_passages
     text: str

@@ -18,7 +18,7 @@ from analysis.text.terms import query_parts, question_terms
 from intake.article import Article
 from storage.articles import ArticleRepository
 from storage.digests import DigestPostRepository
-from storage.engine import alembic_config, make_engine, upgrade_database
+from storage.engine import alembic_config, make_engine, make_sessionmaker, upgrade_database
 from storage.entity_records import EntityRecordRepository
 from storage.guilds import GuildRepository
 from storage.quotes import QuoteRepository
@@ -197,8 +197,6 @@ async def test_upgrade_back_fills_the_index_of_what_was_stored(
     engine = make_engine(database_url, poolclass=NullPool)
     try:
         await upgrade_database(engine)
-        from storage.engine import make_sessionmaker
-
         await _store(make_sessionmaker(engine), nlp)
         async with engine.begin() as connection:
             await connection.run_sync(_downgrade_to, "0005")
