@@ -12,6 +12,7 @@ from analysis.entities import cluster_entities
 from analysis.entities.ranking import rank_entities
 from analysis.mark_runs import break_mark_runs
 from analysis.text.digest import make_digest
+from analysis.text.terms import sentences_of
 from analysis.types import Quote, Report
 from intake.article import Article
 
@@ -29,6 +30,7 @@ def analyze(nlp: Language, article: Article) -> Report:
         quotes=tuple(quotes),
         digest=tuple(digest),
         notes=article.notes,
+        sentences=tuple(sentences_of(doc)),
     )
 
 

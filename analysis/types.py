@@ -64,6 +64,19 @@ class EntityCluster:
 
 
 @dataclass(frozen=True)
+class Sentence:
+    """A sentence as spaCy's parse found it: the article's text[start:end].
+
+    `lemmas` holds the lemmas of its words where they differ from the words ("lose" for
+    "lost"), space-separated, so search meets other forms of a word.
+    """
+
+    start: int
+    end: int
+    lemmas: str = ""
+
+
+@dataclass(frozen=True)
 class Report:
     """Everything analysis found in one article."""
 
@@ -72,6 +85,7 @@ class Report:
     quotes: tuple[Quote, ...]
     digest: tuple[str, ...]
     notes: tuple[str, ...] = ()
+    sentences: tuple[Sentence, ...] = ()  # in text order, as the parse found them
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from contextlib import asynccontextmanager
 
 from spacy.language import Language
 
-from analysis.nlp import load_pipeline
+from analysis.nlp import load_pipeline, load_reader
 from bot.settings import Settings
 from handlers.analysis_pool import AnalysisPool
 from handlers.analyze import Reader
@@ -97,9 +97,12 @@ async def build_services(
             pool = AnalysisPool(settings.spacy_model, settings.analysis_workers)
             await pool.start()
             pipeline = None
+            # Questions are read here (a tagger, no parser): /ask never waits for a worker.
+            reader = await asyncio.to_thread(load_reader, settings.spacy_model)
             slots = settings.analysis_workers
         else:
             pipeline = nlp if nlp is not None else await load_nlp(settings)
+            reader = None
             slots = settings.analysis_threads
         await load_language_model()
         if processes:
@@ -117,6 +120,7 @@ async def build_services(
             max_article_chars=settings.max_article_chars,
             max_links_per_message=settings.max_links_per_message,
             analyzer=pool,
+            reader=reader,
             forget_deleted_sources=settings.forget_deleted_sources,
             catch_up_hours=settings.catch_up_hours,
             catch_up_messages=settings.catch_up_messages,

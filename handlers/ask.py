@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.text.answer import best_passages, content_terms
+from analysis.text.answer import best_passages
+from analysis.text.terms import question_terms
 from handlers.services import Services
 from storage.articles import ArticleRepository
 from storage.records import StoredArticle
+from storage.search import FoundSentence, SearchRepository
 
-CANDIDATE_ARTICLES = 20
+# The engine's best sentences that the answer ranking then reads.
+CANDIDATE_SENTENCES = 50
 # A question opens with one of these, or ends with a question mark.
 _QUESTION_START = re.compile(
     r"(?:who|whom|whose|what|when|where|why|how|which|did|does|do|is|are|was|were|can|could"
@@ -50,9 +53,16 @@ async def ask(
     services: Services, guild_id: int, question: str, *, article_id: int | None = None
 ) -> AskResult:
     """Answer from one article (a follow-up) or from the server's whole history."""
-    articles = await _candidates(services, guild_id, question, article_id)
-    passages = await services.run_blocking(best_passages, question, [a.text for a in articles])
-    answers = tuple(_answer_item(articles[p.document], p.start, p.end, p.text) for p in passages)
+    reader = services.reader or services.nlp
+    terms = await services.run_blocking(question_terms, reader, question)
+    if not terms:
+        return AskResult(question=question, answers=())
+    found = await _candidates(services, guild_id, terms, article_id)
+    candidates = [(s.text, s.lemmas) for s in found]
+    passages = await services.run_blocking(best_passages, terms, candidates)
+    chosen = [found[p.candidate] for p in passages]
+    articles = await _articles(services, guild_id, {s.article_id for s in chosen})
+    answers = tuple(_answer_item(articles[s.article_id], s) for s in chosen)
     return AskResult(question=question, answers=answers)
 
 
@@ -68,26 +78,30 @@ async def article_for_reply(
 
 
 async def _candidates(
-    services: Services, guild_id: int, question: str, article_id: int | None
-) -> list[StoredArticle]:
+    services: Services, guild_id: int, terms: list[tuple[str, ...]], article_id: int | None
+) -> list[FoundSentence]:
+    async with services.sessionmaker.begin() as session:
+        search = SearchRepository(session)
+        if article_id is not None:
+            return await search.article_sentences(guild_id, article_id)
+        return await search.sentences(guild_id, terms, limit=CANDIDATE_SENTENCES)
+
+
+async def _articles(services: Services, guild_id: int, ids: set[int]) -> dict[int, StoredArticle]:
     async with services.sessionmaker.begin() as session:
         repository = ArticleRepository(session)
-        if article_id is not None:
-            article = await repository.get(guild_id, article_id)
-            return [article] if article is not None else []
-        terms = sorted(set(content_terms(question)))
-        if not terms:
-            return []
-        return await repository.search(guild_id, terms, limit=CANDIDATE_ARTICLES)
+        found = [await repository.get(guild_id, article_id) for article_id in sorted(ids)]
+    return {a.id: a for a in found if a is not None}
 
 
-def _answer_item(article: StoredArticle, start: int, end: int, text: str) -> AnswerItem:
+def _answer_item(article: StoredArticle, sentence: FoundSentence) -> AnswerItem:
+    start, end = sentence.start, sentence.end
     speaker = next(
         (q.speaker for q in article.quotes if q.start < end and q.end > start and q.speaker),
         None,
     )
     return AnswerItem(
-        text=text,
+        text=sentence.text,
         article_id=article.id,
         article_title=article.title,
         article_url=article.url,

@@ -42,6 +42,9 @@ class Services:
     max_article_chars: int = DEFAULT_MAX_ARTICLE_CHARS
     max_links_per_message: int = DEFAULT_MAX_LINKS_PER_MESSAGE
     analyzer: Analyzer | None = None
+    # Reads questions for /ask (their lemmas): a small pipeline where analyses run in worker
+    # processes; None: `nlp` does.
+    reader: Language | None = None
     # Keeping up with the channel (bot/settings.py has what each means).
     forget_deleted_sources: bool = False
     catch_up_hours: float = 24.0

@@ -1,19 +1,24 @@
-"""`/who-said`: a known speaker lists what they said; anything else is a phrase to find.
+"""`/who-said`: a known speaker lists what they said; anything else is searched for.
 
 A speaker is found through the server's records first (name, alias, or the surname of the one
-person of that name), so "Mr. Moon" finds Moon Chung-in's quotes from every article.
+person of that name), so "Mr. Moon" finds Moon Chung-in's quotes from every article. Any other
+query goes to the full-text search: a quoted part ("a line in the sand") is a phrase, the other
+words must all be there (in the quote or its speaker's names), by stem; best and newest first.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from analysis.entities.names import name_tokens
+from analysis.text.terms import query_parts
 from handlers.entity_records import name_key
 from handlers.services import Services
 from storage.entity_records import EntityRecordRepository
 from storage.quotes import QuoteRepository
 from storage.records import StoredQuote
+from storage.search import SearchRepository
 
 PAGE = 10
 
@@ -30,9 +35,16 @@ class WhoSaidResult:
 
 
 async def who_said(
-    services: Services, guild_id: int, query: str, limit: int = PAGE, offset: int = 0
+    services: Services,
+    guild_id: int,
+    query: str,
+    *,
+    now: datetime,
+    limit: int = PAGE,
+    offset: int = 0,
 ) -> WhoSaidResult:
-    """Find quotes by a known speaker (name, alias or surname), else quotes with the phrase."""
+    """Find quotes by a known speaker (name, alias or surname), else by full-text search,
+    newer quotes first among equals as of `now` (Discord's time)."""
     cleaned = query.strip().strip("\"'“”‘’").strip()
     async with services.sessionmaker.begin() as session:
         records = EntityRecordRepository(session)
@@ -50,8 +62,13 @@ async def who_said(
             found = await quotes.by_speaker(guild_id, speaker, limit=limit, offset=offset)
             total = await quotes.count_by_speaker(guild_id, speaker)
         else:
-            found = await quotes.by_phrase(guild_id, cleaned, limit=limit, offset=offset)
-            total = await quotes.count_by_phrase(guild_id, cleaned)
+            phrases, words = query_parts(query)
+            terms = [[w] for w in words]
+            search = SearchRepository(session)
+            found = await search.quotes(
+                guild_id, phrases=phrases, words=terms, now=now, limit=limit, offset=offset
+            )
+            total = await search.count_quotes(guild_id, phrases=phrases, words=terms)
     return WhoSaidResult(cleaned, speaker, tuple(found), offset, total)
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import operator
+from collections.abc import Sequence
 from datetime import datetime
 from functools import reduce
+from typing import Any
 
 from sqlalchemy import Select, case, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
@@ -15,7 +17,7 @@ from sqlalchemy.sql.elements import UnaryExpression
 from analysis.types import Report
 from storage.columns import utc_now
 from storage.errors import DuplicateArticleError
-from storage.mapping import article_from_row, entity_rows, quote_rows
+from storage.mapping import article_from_row, entity_rows, quote_rows, sentence_rows
 from storage.models import ArticleRow
 from storage.records import StoredArticle
 from storage.text import LIKE_ESCAPE, contains_pattern, normalize_for_search
@@ -75,30 +77,17 @@ class ArticleRepository:
         without one (an article loaded outside Discord) it is the time the article was stored.
         `answer_pending` marks an article whose answer is still to be sent (set_reply clears it).
         """
-        article = report.article
-        stored_at = created_at or utc_now()
-        row = ArticleRow(
-            guild_id=guild_id,
+        row = _article_row(
+            guild_id,
+            report,
             channel_id=channel_id,
             message_id=message_id,
             author_id=author_id,
-            url=article.url,
             content_hash=content_hash,
-            title=article.title,
-            byline=article.byline,
-            published=article.published,
-            site_name=article.site_name,
-            language=article.language,
-            text=article.text,
-            search_text=normalize_for_search(f"{article.title or ''}\n{article.text}"),
-            digest=list(report.digest),
-            notes=list(dict.fromkeys((*article.notes, *report.notes))),
-            created_at=stored_at,
-            posted_at=posted_at or stored_at,
+            created_at=created_at,
+            posted_at=posted_at,
             author_name=author_name,
             answer_pending=answer_pending,
-            entities=entity_rows(report),
-            quotes=quote_rows(guild_id, report.quotes),
         )
         self._session.add(row)
         try:
@@ -106,6 +95,19 @@ class ArticleRepository:
         except IntegrityError as error:
             raise DuplicateArticleError(content_hash) from error
         return article_from_row(row)
+
+    async def add_many(
+        self, guild_id: int, articles: Sequence[tuple[Report, dict[str, Any]]]
+    ) -> list[StoredArticle]:
+        """Store many articles in one flush (a history loaded at once): each a report with
+        add()'s keyword arguments; raises DuplicateArticleError."""
+        rows = [_article_row(guild_id, report, **options) for report, options in articles]
+        self._session.add_all(rows)
+        try:
+            await self._session.flush()
+        except IntegrityError as error:
+            raise DuplicateArticleError("one of many") from error
+        return [article_from_row(row) for row in rows]
 
     async def set_reply(
         self, guild_id: int, article_id: int, channel_id: int | None, message_id: int | None
@@ -184,7 +186,9 @@ class ArticleRepository:
         """Store a new reading of an article in place (same id, poster and answer): its text
         and metadata change, its entities and quotes are replaced. None if the guild has no
         such article; raises DuplicateArticleError when the new text or URL is another's."""
-        row = await self._session.scalar(_articles(guild_id).where(ArticleRow.id == article_id))
+        # The old sentences are loaded to be replaced; other reads never load them.
+        with_sentences = _articles(guild_id).options(selectinload(ArticleRow.sentences))
+        row = await self._session.scalar(with_sentences.where(ArticleRow.id == article_id))
         if row is None:
             return None
         article = report.article
@@ -201,7 +205,8 @@ class ArticleRepository:
         row.notes = list(dict.fromkeys((*article.notes, *report.notes)))
         # delete-orphan: the old rows go (and their speakers' links, ON DELETE CASCADE).
         row.entities = entity_rows(report)
-        row.quotes = quote_rows(guild_id, report.quotes)
+        row.quotes = quote_rows(guild_id, report)
+        row.sentences = sentence_rows(guild_id, report)
         try:
             await self._session.flush()
         except IntegrityError as error:
@@ -251,7 +256,10 @@ class ArticleRepository:
         return [article_from_row(row) for row in rows]
 
     async def search(self, guild_id: int, terms: list[str], limit: int = 20) -> list[StoredArticle]:
-        """Articles whose title or text has any term; most terms matched, then newest, first."""
+        """Articles whose title or text has any term; most terms matched, then newest, first.
+
+        A LIKE scan of every article of the guild: /ask searches the full-text index
+        (storage/search); this is the baseline bench/storage.py measures it against."""
         wanted = [term for term in terms if normalize_for_search(term)]
         patterns = list(dict.fromkeys(contains_pattern(term) for term in wanted))
         if not patterns:
@@ -271,3 +279,45 @@ class ArticleRepository:
             .limit(limit)
         )
         return [article_from_row(row) for row in rows]
+
+
+def _article_row(
+    guild_id: int,
+    report: Report,
+    *,
+    channel_id: int,
+    message_id: int,
+    author_id: int,
+    content_hash: str,
+    created_at: datetime | None = None,
+    posted_at: datetime | None = None,
+    author_name: str | None = None,
+    answer_pending: bool = False,
+) -> ArticleRow:
+    """The row of an analysed article, with its entities, quotes and sentences."""
+    article = report.article
+    stored_at = created_at or utc_now()
+    return ArticleRow(
+        guild_id=guild_id,
+        channel_id=channel_id,
+        message_id=message_id,
+        author_id=author_id,
+        url=article.url,
+        content_hash=content_hash,
+        title=article.title,
+        byline=article.byline,
+        published=article.published,
+        site_name=article.site_name,
+        language=article.language,
+        text=article.text,
+        search_text=normalize_for_search(f"{article.title or ''}\n{article.text}"),
+        digest=list(report.digest),
+        notes=list(dict.fromkeys((*article.notes, *report.notes))),
+        created_at=stored_at,
+        posted_at=posted_at or stored_at,
+        author_name=author_name,
+        answer_pending=answer_pending,
+        entities=entity_rows(report),
+        quotes=quote_rows(guild_id, report),
+        sentences=sentence_rows(guild_id, report),
+    )

@@ -13,7 +13,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 from sqlalchemy.ext.asyncio.session import _AsyncSessionContextManager
+from sqlalchemy.pool import NullPool
 
 from storage.errors import DatabaseNotCurrentError
 
@@ -156,6 +157,37 @@ def revision_order() -> list[str]:
     """Every packaged revision, oldest first."""
     script = ScriptDirectory.from_config(alembic_config())
     return [revision.revision for revision in reversed(list(script.walk_revisions()))]
+
+
+async def create_schema(url: str, schema: str) -> None:
+    """Create a PostgreSQL schema (a benchmark's or a test's own)."""
+    await _execute_once(url, f'CREATE SCHEMA "{_plain_schema(schema)}"')
+
+
+async def drop_schema(url: str, schema: str) -> None:
+    """Drop a PostgreSQL schema with everything in it."""
+    await _execute_once(url, f'DROP SCHEMA "{_plain_schema(schema)}" CASCADE')
+
+
+async def analyze_database(engine: AsyncEngine) -> None:
+    """Refresh the planner's statistics (ANALYZE), as a long-lived database has them."""
+    async with engine.begin() as connection:
+        await connection.execute(text("ANALYZE"))
+
+
+def _plain_schema(schema: str) -> str:
+    if not _SCHEMA_NAME.match(schema):
+        raise ValueError(f"not a plain schema name: {schema!r}")
+    return schema
+
+
+async def _execute_once(url: str, statement: str) -> None:
+    engine = make_engine(url, poolclass=NullPool)
+    try:
+        async with engine.begin() as connection:
+            await connection.execute(text(statement))
+    finally:
+        await engine.dispose()
 
 
 def alembic_config() -> Config:

@@ -167,6 +167,15 @@ class EntityRecordRepository:
             self._session.add(QuoteSpeaker(quote_id=quote_id, record_id=record_id, position=order))
         await self._session.flush()
 
+    async def link_quotes(self, links: Sequence[tuple[int, Sequence[int]]]) -> None:
+        """Link many stored quotes (their ids, just returned by a store) to their records."""
+        self._session.add_all(
+            QuoteSpeaker(quote_id=quote_id, record_id=record_id, position=order)
+            for quote_id, record_ids in links
+            for order, record_id in enumerate(dict.fromkeys(record_ids))
+        )
+        await self._session.flush()
+
     async def absorb(self, guild_id: int, keep_id: int, gone_id: int) -> None:
         """Move everything linked to one record onto another and delete the first."""
         for table in (EntityRow, QuoteSpeaker):
@@ -187,15 +196,8 @@ class EntityRecordRepository:
         if not keys:
             return []
         by_alias = _records_with_alias(guild_id, keys)
-        counts = (
-            select(QuoteSpeaker.record_id, func.count(QuoteSpeaker.id).label("quotes"))
-            .group_by(QuoteSpeaker.record_id)
-            .subquery()
-        )
-        rows = await self._session.execute(
+        rows = await self._session.scalars(
             self._records(guild_id)
-            .add_columns(func.coalesce(counts.c.quotes, 0))
-            .outerjoin(counts, counts.c.record_id == EntityRecord.id)
             .where(
                 or_(
                     EntityRecord.name_key.in_(keys),
@@ -205,7 +207,15 @@ class EntityRecordRepository:
             )
             .order_by(EntityRecord.id)
         )
-        return [(_record(row), int(quotes)) for row, quotes in rows.tuples()]
+        records = list(rows)
+        # Counted for these records only (the index on record_id), not for every record.
+        found = await self._session.execute(
+            select(QuoteSpeaker.record_id, func.count(QuoteSpeaker.id))
+            .where(QuoteSpeaker.record_id.in_([r.id for r in records]))
+            .group_by(QuoteSpeaker.record_id)
+        )
+        counts = {record_id: count for record_id, count in found.tuples()}
+        return [(_record(row), int(counts.get(row.id, 0))) for row in records]
 
     async def speakers(self, guild_id: int) -> list[tuple[str, int]]:
         """The guild's records who gave quotes, with how many, most quoted first."""

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from analysis.types import Entity, Quote, Report
-from storage.models import ArticleRow, DigestPost, EntityRow, Guild, QuoteRow
+from analysis.types import Entity, Report, joint_members
+from storage.models import ArticleRow, DigestPost, EntityRow, Guild, QuoteRow, SentenceRow
 from storage.records import DigestPostRecord, GuildSettings, StoredArticle, StoredQuote
 from storage.text import normalize_for_search
 
@@ -116,7 +116,7 @@ def entity_rows(report: Report) -> list[EntityRow]:
     ]
 
 
-def quote_rows(guild_id: int, quotes: tuple[Quote, ...]) -> list[QuoteRow]:
+def quote_rows(guild_id: int, report: Report) -> list[QuoteRow]:
     """Rows for a report's quotes, in text order, with normalised text for searching."""
     return [
         QuoteRow(
@@ -130,6 +130,39 @@ def quote_rows(guild_id: int, quotes: tuple[Quote, ...]) -> list[QuoteRow]:
             cue=quote.cue,
             start=quote.start,
             end=quote.end,
+            speaker_names=speaker_names(quote.speaker, report.entities),
         )
-        for position, quote in enumerate(quotes)
+        for position, quote in enumerate(report.quotes)
     ]
+
+
+def speaker_names(speaker: str | None, entities: tuple[Entity, ...]) -> str | None:
+    """The speaker's name with every other name the article gave them (each member's, for
+    speakers speaking together), for the full-text index."""
+    if not speaker:
+        return None
+    members = joint_members(speaker) or (speaker,)
+    names = dict.fromkeys([speaker, *members])
+    for entity in entities:
+        if entity.name in members:
+            names.update(dict.fromkeys(entity.aliases))
+    return " | ".join(names)
+
+
+def sentence_rows(guild_id: int, report: Report) -> list[SentenceRow]:
+    """Rows for the article's title (position 0) and its sentences as the parse found them."""
+    article = report.article
+    rows = [SentenceRow(guild_id=guild_id, position=0, start=-1, end=-1, text=article.title)]
+    rows = rows if article.title else []
+    rows += [
+        SentenceRow(
+            guild_id=guild_id,
+            position=position,
+            start=sentence.start,
+            end=sentence.end,
+            text=article.text[sentence.start : sentence.end],
+            lemmas=sentence.lemmas,
+        )
+        for position, sentence in enumerate(report.sentences, start=1)
+    ]
+    return rows

@@ -133,6 +133,12 @@ class ArticleRow(Base):
         passive_deletes=True,
         order_by="QuoteRow.position",
     )
+    sentences: Mapped[list[SentenceRow]] = relationship(
+        back_populates="article",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="SentenceRow.position",
+    )
 
 
 class EntityRow(Base):
@@ -179,8 +185,33 @@ class QuoteRow(Base):
     cue: Mapped[str | None]
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
+    # The speaker and the other names its article gave them, for the full-text index.
+    speaker_names: Mapped[str | None]
 
     article: Mapped[ArticleRow] = relationship(back_populates="quotes")
+
+
+class SentenceRow(Base):
+    """A sentence of an article as spaCy found it at ingest (or its title, position 0), with
+    its words' lemmas; what /ask searches. Indexed by the full-text engine (storage/search)."""
+
+    __tablename__ = "article_sentences"
+    __table_args__ = (
+        Index("ix_article_sentences_article_id_position", "article_id", "position"),
+        Index("ix_article_sentences_guild_id", "guild_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    # Repeated from the article so searches filter on one table.
+    guild_id: Mapped[int] = mapped_column(BigInteger)
+    position: Mapped[int] = mapped_column(Integer)  # 0 is the title, 1 the first sentence
+    start: Mapped[int] = mapped_column(Integer)  # in the article's text; -1 for the title
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str]
+    lemmas: Mapped[str] = mapped_column(default="")
+
+    article: Mapped[ArticleRow] = relationship(back_populates="sentences")
 
 
 class DigestPost(Base):

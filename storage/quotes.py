@@ -9,6 +9,7 @@ from analysis.types import JOINT_SEPARATOR, joint_members
 from storage.mapping import quote_from_row
 from storage.models import ArticleRow, EntityRow, QuoteRow
 from storage.records import StoredQuote
+from storage.search import SearchRepository
 from storage.text import LIKE_ESCAPE, contains_pattern, escape_like, normalize_for_search
 
 
@@ -70,7 +71,10 @@ class QuoteRepository:
     async def find_speaker(self, guild_id: int, query: str) -> str | None:
         """The canonical speaker the query names (name, alias or surname); the most quoted wins."""
         wanted = normalize_for_search(query)
-        if not wanted:
+        if not wanted or not await SearchRepository(self._session).has_speaker_named(
+            guild_id, wanted
+        ):
+            # The index says no speaker has these words: no need to weigh every speaker.
             return None
         stored = await self._speaker_counts(guild_id)
         counts = _with_members(stored)
@@ -106,7 +110,10 @@ class QuoteRepository:
     async def by_phrase(
         self, guild_id: int, phrase: str, limit: int = 10, offset: int = 0
     ) -> list[StoredQuote]:
-        """Quotes containing the phrase: any case, straight or curly marks alike; newest first."""
+        """Quotes containing the phrase: any case, straight or curly marks alike; newest first.
+
+        A scan of every quote of the guild (LIKE): /who-said searches the full-text index
+        (storage/search); this is the baseline bench/storage.py measures it against."""
         if not normalize_for_search(phrase):
             return []
         rows = await self._session.execute(

@@ -53,6 +53,7 @@ KINDS: dict[str, str] = {
     "digest_posts": "digest_post",
     "read_messages": "read_message",
     "channel_notes": "channel_note",
+    "article_sentences": "sentence",
 }
 # Tables an export leaves out: rows rebuilt from the others (wording fingerprints are made again
 # the first time the server's articles are compared), or this bot's own membership state (when

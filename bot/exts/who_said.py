@@ -33,7 +33,9 @@ class WhoSaid(commands.Cog):
         await interaction.response.defer(thinking=True)
 
         async def render(page: int) -> tuple[discord.Embed, bool]:
-            result = await who_said(self.bot.services, guild_id, query, offset=page * PAGE)
+            result = await who_said(
+                self.bot.services, guild_id, query, now=discord.utils.utcnow(), offset=page * PAGE
+            )
             more = result.total is not None and result.offset + len(result.quotes) < result.total
             return who_said_embed(guild_id, result), more
 

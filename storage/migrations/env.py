@@ -10,6 +10,7 @@ from sqlalchemy.engine import Connection
 
 from storage.engine import make_engine
 from storage.models import Base
+from storage.search_schema import include_name
 
 config = context.config
 target_metadata = Base.metadata
@@ -25,6 +26,7 @@ def _run_on(connection: Connection) -> None:
         target_metadata=target_metadata,
         # SQLite alters tables by copying them; batch mode does that for later migrations.
         render_as_batch=connection.dialect.name == "sqlite",
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from record_samples import GUILD, MONDAY, Sessions, person, report, store
 from sqlalchemy import func, select
@@ -14,6 +14,9 @@ from handlers.who_said import who_said
 from storage.articles import ArticleRepository
 from storage.entity_records import EntityRecordRepository
 from storage.models import EntityRecord, EntityRow, QuoteSpeaker
+
+# Discord's time when the quotes are searched for: after every sample article.
+SEARCHED_AT = datetime(2027, 1, 1, tzinfo=UTC)
 
 
 async def store_unlinked(
@@ -70,7 +73,7 @@ async def test_old_articles_get_records_and_who_said_finds_them(
     done = await backfill_records(sessionmaker, batch=1)
 
     assert (done.looked_at, done.linked) == (2, 2)
-    result = await who_said(services, GUILD, "Mr. Moon")
+    result = await who_said(services, GUILD, "Mr. Moon", now=SEARCHED_AT)
     assert result.speaker == "Moon Chung-in"
     assert [q.text for q in result.quotes] == [
         "Not yet",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from record_samples import GUILD, MONDAY, Sessions, person, report, store
 
@@ -11,6 +11,9 @@ from handlers.services import Services
 from handlers.who_said import who_said
 from storage.entity_records import EntityRecordRepository
 from storage.guilds import GuildRepository
+
+# Discord's time when the quotes are searched for: after every sample article.
+SEARCHED_AT = datetime(2027, 1, 1, tzinfo=UTC)
 
 
 async def test_a_full_name_and_a_later_surname_are_one_record(
@@ -32,7 +35,7 @@ async def test_a_full_name_and_a_later_surname_are_one_record(
     )
     assert monday["Moon Chung-in"] == thursday["Moon"]
     for query in ("Mr. Moon", "moon", "Moon Chung-in"):
-        result = await who_said(services, GUILD, query)
+        result = await who_said(services, GUILD, query, now=SEARCHED_AT)
         assert result.speaker == "Moon Chung-in"
         assert [q.text for q in result.quotes] == ["It will take years", "We are not there yet"]
         assert result.total == 2
@@ -93,5 +96,5 @@ async def test_joint_speakers_are_a_list_of_records(
         MONDAY,
     )
     for name in ("Paul Ryan", "Donald Trump"):
-        result = await who_said(services, GUILD, name)
+        result = await who_said(services, GUILD, name, now=SEARCHED_AT)
         assert [q.text for q in result.quotes] == ["We stand together on this"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,9 @@ from handlers.errors import NotAnArticle
 from handlers.ingest import Origin, ingest_text
 from handlers.services import Services
 from handlers.who_said import who_said
+
+# Discord's time when the quotes are searched for: after every sample article.
+SEARCHED_AT = datetime(2027, 1, 1, tzinfo=UTC)
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 NEWSROOM = Origin(guild_id=1, channel_id=10, message_id=100, author_id=7)
@@ -40,9 +44,9 @@ async def test_short_text_is_conversation(services: Services) -> None:
 async def test_who_said_by_surname_alias_and_phrase(services: Services) -> None:
     await ingest_text(services, NEWSROOM, seed("port-strike"))
 
-    by_surname = await who_said(services, 1, "soo-ah")
-    by_phrase = await who_said(services, 1, "EVERY CHANCE to settle")
-    curly_phrase = await who_said(services, 1, "“Our door remains open”")
+    by_surname = await who_said(services, 1, "soo-ah", now=SEARCHED_AT)
+    by_phrase = await who_said(services, 1, "EVERY CHANCE to settle", now=SEARCHED_AT)
+    curly_phrase = await who_said(services, 1, "“Our door remains open”", now=SEARCHED_AT)
 
     assert by_surname.speaker == "Park Soo-ah" and by_surname.quotes
     assert all(q.speaker == "Park Soo-ah" for q in by_surname.quotes)
@@ -54,7 +58,7 @@ async def test_who_said_by_surname_alias_and_phrase(services: Services) -> None:
 async def test_servers_never_see_each_other(services: Services) -> None:
     await ingest_text(services, NEWSROOM, seed("port-strike"))
 
-    assert (await who_said(services, 2, "every chance to settle")).quotes == ()
+    assert (await who_said(services, 2, "every chance to settle", now=SEARCHED_AT)).quotes == ()
     assert (await ask(services, 2, "Why did the dockworkers strike?")).answers == ()
     other = await ingest_text(services, OTHER_SERVER, seed("port-strike"))
     assert not other.duplicate  # the same article is new to another server

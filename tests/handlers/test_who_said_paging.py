@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from record_samples import GUILD, MONDAY, Sessions, report, store
 
 from handlers.services import Services
 from handlers.who_said import who_said
+
+# Discord's time when the quotes are searched for: after every sample article.
+SEARCHED_AT = datetime(2027, 1, 1, tzinfo=UTC)
 
 
 async def test_phrase_and_quoted_speaker_results_say_how_many_in_all(
@@ -15,10 +20,10 @@ async def test_phrase_and_quoted_speaker_results_say_how_many_in_all(
     said = tuple((f"The levy is item {n} on the list", "Maria Alvarez") for n in range(12))
     await store(sessionmaker, report("Notes", (), said), MONDAY)
 
-    phrase = await who_said(services, GUILD, "on the list")
-    later = await who_said(services, GUILD, "on the list", offset=10)
-    speaker = await who_said(services, GUILD, "Maria Alvarez", offset=10)
-    nothing = await who_said(services, GUILD, "not said by anyone")
+    phrase = await who_said(services, GUILD, "on the list", now=SEARCHED_AT)
+    later = await who_said(services, GUILD, "on the list", offset=10, now=SEARCHED_AT)
+    speaker = await who_said(services, GUILD, "Maria Alvarez", offset=10, now=SEARCHED_AT)
+    nothing = await who_said(services, GUILD, "not said by anyone", now=SEARCHED_AT)
 
     assert (phrase.speaker, len(phrase.quotes), phrase.total) == (None, 10, 12)
     assert (len(later.quotes), later.offset, later.total) == (2, 10, 12)

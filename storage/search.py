@@ -1,0 +1,282 @@
+"""Full-text search over one guild's quotes and article sentences: one API, two engines.
+
+SQLite answers with FTS5 (`MATCH`, `bm25()`), PostgreSQL with its `english` text search
+(`@@`, `ts_rank_cd`); storage/search_schema.py builds the indexes. Callers give plain terms:
+phrases (words in this order), and words or groups of forms of a word ("lost", "lose") of which
+every group must match. Both engines stem with Porter's English stemmer.
+
+Quotes rank by relevance blended with recency:
+    score = 0.7 * relevance + 0.3 / (1 + age_days / 30)
+where relevance is the engine's rank mapped into [0, 1): b / (1 + b) with b = -bm25() on
+SQLite, ts_rank_cd(..., 32) (which is r / (1 + r)) on PostgreSQL; age_days is the time since
+the article was posted. Sentences rank by relevance alone.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select, text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.mapping import quote_from_row
+from storage.models import ArticleRow, QuoteRow, SentenceRow
+from storage.records import StoredQuote
+from storage.search_schema import PG_QUOTE_VECTOR, PG_SENTENCE_VECTOR
+
+RELEVANCE_WEIGHT = 0.7
+RECENCY_DAYS = 30.0
+Terms = Sequence[Sequence[str]]
+
+
+@dataclass(frozen=True)
+class FoundSentence:
+    """A stored sentence (or title, position 0) that matched, with its article's place."""
+
+    id: int
+    article_id: int
+    guild_id: int
+    position: int
+    start: int
+    end: int
+    text: str
+    lemmas: str
+    score: float
+
+
+@dataclass(frozen=True)
+class _Match:
+    """One engine's search condition: SQL to put in WHERE and its rank, with parameters."""
+
+    where: str
+    rank: str
+    params: dict[str, Any]
+
+
+class SearchRepository:
+    """Searches one guild's quotes and sentences with the database's full-text engine."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    @property
+    def _dialect(self) -> str:
+        return self._session.get_bind().dialect.name
+
+    async def quotes(
+        self,
+        guild_id: int,
+        *,
+        phrases: Sequence[str] = (),
+        words: Terms = (),
+        now: datetime,
+        limit: int = 10,
+        offset: int = 0,
+    ) -> list[StoredQuote]:
+        """Quotes with every phrase and word (in their text or their speaker's names), best
+        first by relevance and recency as of `now`."""
+        match = self._match("quotes", phrases, words)
+        if match is None:
+            return []
+        ids = await self._ranked_quotes(guild_id, match, now, limit, offset)
+        if not ids:
+            return []
+        rows = await self._session.execute(
+            select(QuoteRow, ArticleRow)
+            .join(ArticleRow, QuoteRow.article_id == ArticleRow.id)
+            .where(QuoteRow.guild_id == guild_id, QuoteRow.id.in_(ids))
+        )
+        found = {q.id: quote_from_row(q, a) for q, a in rows.tuples()}
+        return [found[i] for i in ids if i in found]
+
+    async def count_quotes(
+        self, guild_id: int, *, phrases: Sequence[str] = (), words: Terms = ()
+    ) -> int:
+        """How many of the guild's quotes `quotes` would find, for paging ("1–10 of 14")."""
+        match = self._match("quotes", phrases, words)
+        if match is None:
+            return 0
+        counted = await self._session.scalar(
+            text(f"SELECT count(*) FROM {self._from('quotes')} WHERE {match.where}"),
+            {**match.params, "guild": guild_id},
+        )
+        return int(counted or 0)
+
+    async def has_speaker_named(self, guild_id: int, name: str) -> bool:
+        """Whether any of the guild's quotes has a speaker (or alias) with these words."""
+        match = self._match("speakers", [name], ())
+        if match is None:
+            return False
+        found = await self._session.execute(
+            text(f"SELECT 1 FROM {self._from('quotes')} WHERE {match.where} LIMIT 1"),
+            {**match.params, "guild": guild_id},
+        )
+        return found.first() is not None
+
+    async def sentences(
+        self, guild_id: int, words: Terms, *, article_id: int | None = None, limit: int = 50
+    ) -> list[FoundSentence]:
+        """Body sentences with every word, most relevant first; when none has them all, those
+        missing one word at most."""
+        groups = [list(g) for g in words if any(g)]
+        found = await self._sentences(guild_id, [groups], article_id, limit)
+        if found or len(groups) < 2:
+            return found
+        return await self._sentences(guild_id, _all_but_one(groups), article_id, limit)
+
+    async def article_sentences(self, guild_id: int, article_id: int) -> list[FoundSentence]:
+        """Every body sentence of one of the guild's articles, in text order."""
+        rows = await self._session.scalars(
+            select(SentenceRow)
+            .where(
+                SentenceRow.guild_id == guild_id,
+                SentenceRow.article_id == article_id,
+                SentenceRow.position > 0,
+            )
+            .order_by(SentenceRow.position)
+        )
+        return [_found(row, 0.0) for row in rows]
+
+    async def _sentences(
+        self, guild_id: int, alternatives: list[list[list[str]]], article_id: int | None, limit: int
+    ) -> list[FoundSentence]:
+        match = self._any_of("sentences", alternatives)
+        if match is None:
+            return []
+        only_article = " AND s.article_id = :article" if article_id is not None else ""
+        ranked = await self._session.execute(
+            text(
+                f"SELECT s.id, {match.rank} AS score FROM {self._from('sentences')}"
+                f" WHERE {match.where}{only_article} AND s.position > 0"
+                " ORDER BY score DESC, s.id DESC LIMIT :limit"
+            ),
+            {**match.params, "guild": guild_id, "article": article_id, "limit": limit},
+        )
+        scores = {int(i): float(score) for i, score in ranked.tuples()}
+        if not scores:
+            return []
+        rows = await self._session.scalars(
+            select(SentenceRow).where(
+                SentenceRow.guild_id == guild_id, SentenceRow.id.in_(list(scores))
+            )
+        )
+        found = [_found(row, scores[row.id]) for row in rows]
+        return sorted(found, key=lambda s: (-s.score, -s.id))
+
+    async def _ranked_quotes(
+        self, guild_id: int, match: _Match, now: datetime, limit: int, offset: int
+    ) -> list[int]:
+        if self._dialect == "postgresql":
+            age = "extract(epoch from (CAST(:now AS timestamptz) - a.posted_at)) / 86400.0"
+            moment: Any = now
+        else:
+            age = "(julianday(:now) - julianday(a.posted_at))"
+            moment = now.strftime("%Y-%m-%d %H:%M:%S")
+        # abs(): an article posted after `now` (a clock set back) is as recent as can be.
+        score = (
+            f"{RELEVANCE_WEIGHT} * {match.rank}"
+            f" + {1 - RELEVANCE_WEIGHT:.1f} / (1 + abs({age}) / {RECENCY_DAYS})"
+        )
+        rows = await self._session.execute(
+            text(
+                f"SELECT q.id, {score} AS score FROM {self._from('quotes')}"
+                " JOIN articles a ON a.id = q.article_id"
+                f" WHERE {match.where} ORDER BY score DESC, q.id DESC LIMIT :limit OFFSET :offset"
+            ),
+            {**match.params, "guild": guild_id, "now": moment, "limit": limit, "offset": offset},
+        )
+        return [int(i) for i, _score in rows.tuples()]
+
+    def _from(self, kind: str) -> str:
+        if kind == "sentences":
+            if self._dialect == "postgresql":
+                return "article_sentences s"
+            return "fts_sentences JOIN article_sentences s ON s.id = fts_sentences.rowid"
+        if self._dialect == "postgresql":
+            return "quotes q"
+        return "fts_quotes JOIN quotes q ON q.id = fts_quotes.rowid"
+
+    def _match(self, kind: str, phrases: Sequence[str], words: Terms) -> _Match | None:
+        terms = [[p] for p in phrases if p.strip()] + [list(g) for g in words if any(g)]
+        return self._any_of(kind, [terms]) if terms else None
+
+    def _any_of(self, kind: str, alternatives: list[list[list[str]]]) -> _Match | None:
+        """Rows matching any alternative, each alternative all of its groups of forms."""
+        alternatives = [a for a in alternatives if a]
+        if not alternatives:
+            return None
+        if self._dialect == "postgresql":
+            return _postgres_match(kind, alternatives)
+        return _sqlite_match(kind, alternatives)
+
+
+def _sqlite_match(kind: str, alternatives: list[list[list[str]]]) -> _Match:
+    table = "fts_sentences" if kind == "sentences" else "fts_quotes"
+    owner = "s" if kind == "sentences" else "q"
+    column = "speaker_names : " if kind == "speakers" else ""
+    expression = " OR ".join(
+        "(" + " AND ".join(_fts5_group(group) for group in alternative) + ")"
+        for alternative in alternatives
+    )
+    # Lemmas and speakers' names count half of what the words themselves do.
+    bm25 = f"bm25({table}, 1.0, 0.5)"
+    return _Match(
+        where=f"{table} MATCH :match AND {owner}.guild_id = :guild",
+        rank=f"((-{bm25}) / (1 - {bm25}))",
+        params={"match": column + expression if column else expression},
+    )
+
+
+def _fts5_group(forms: Sequence[str]) -> str:
+    # Each form a quoted FTS5 string: a phrase of its words, nothing in it read as syntax.
+    quoted = ['"' + form.replace('"', '""') + '"' for form in dict.fromkeys(forms) if form]
+    return quoted[0] if len(quoted) == 1 else "(" + " OR ".join(quoted) + ")"
+
+
+def _postgres_match(kind: str, alternatives: list[list[list[str]]]) -> _Match:
+    params: dict[str, Any] = {}
+    counter = itertools.count()
+
+    def phrase(form: str) -> str:
+        name = f"t{next(counter)}"
+        params[name] = form
+        return f"phraseto_tsquery('english', :{name})"
+
+    query = " || ".join(
+        "(" + " && ".join("(" + " || ".join(map(phrase, g)) + ")" for g in alternative) + ")"
+        for alternative in alternatives
+    )
+    # Qualified (articles has a text column too); the index still serves the expression.
+    owner = "s" if kind == "sentences" else "q"
+    vector = (
+        (PG_SENTENCE_VECTOR if kind == "sentences" else PG_QUOTE_VECTOR)
+        .replace("(text)", f"({owner}.text)")
+        .replace(", text)", f", {owner}.text)")
+    )
+    where = f"{vector} @@ ({query}) AND {owner}.guild_id = :guild"
+    if kind == "speakers":
+        # The index finds the quotes with the words anywhere; the names must hold them.
+        where += f" AND to_tsvector('english', coalesce(q.speaker_names, '')) @@ ({query})"
+    return _Match(where=where, rank=f"ts_rank_cd({vector}, ({query}), 32)", params=params)
+
+
+def _all_but_one(groups: list[list[str]]) -> list[list[list[str]]]:
+    return [groups[:i] + groups[i + 1 :] for i in range(len(groups))]
+
+
+def _found(row: SentenceRow, score: float) -> FoundSentence:
+    return FoundSentence(
+        id=row.id,
+        article_id=row.article_id,
+        guild_id=row.guild_id,
+        position=row.position,
+        start=row.start,
+        end=row.end,
+        text=row.text,
+        lemmas=row.lemmas,
+        score=score,
+    )
