@@ -120,13 +120,19 @@ class SearchRepository:
     async def sentences(
         self, guild_id: int, words: Terms, *, article_id: int | None = None, limit: int = 50
     ) -> list[FoundSentence]:
-        """Body sentences with every word, most relevant first; when none has them all, those
-        missing one word at most."""
+        """Body sentences with every word, most relevant first; then, up to the limit, those
+        missing one word, then those with any of the words (the answer ranking that reads them
+        decides, and says nothing for a weak match)."""
         groups = [list(g) for g in words if any(g)]
         found = await self._sentences(guild_id, [groups], article_id, limit)
-        if found or len(groups) < 2:
-            return found
-        return await self._sentences(guild_id, _all_but_one(groups), article_id, limit)
+        looser = [_all_but_one(groups), [[group] for group in groups]] if len(groups) > 1 else []
+        for alternatives in looser:
+            if len(found) >= limit:
+                break
+            seen = {f.id for f in found}
+            more = await self._sentences(guild_id, alternatives, article_id, limit)
+            found += [f for f in more if f.id not in seen][: limit - len(found)]
+        return found
 
     async def article_sentences(self, guild_id: int, article_id: int) -> list[FoundSentence]:
         """Every body sentence of one of the guild's articles, in text order."""
