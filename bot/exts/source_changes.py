@@ -28,7 +28,6 @@ from handlers.source_changes import (
     read_file,
     read_record,
     read_text,
-    record_read,
     reread_article,
     source_deleted,
 )
@@ -77,14 +76,7 @@ class SourceChanges(commands.Cog):
             return
         async with self.services.ingest_locks.hold(message_turn(guild_id, message.id)):
             await self._read_again(message, articles)
-            await record_read(
-                self.services,
-                guild_id,
-                message.channel.id,
-                message.id,
-                fingerprint(message),
-                discord.utils.utcnow(),
-            )
+            await self._watcher().remember_read(message)
 
     async def _read_again(self, message: discord.Message, articles: list[StoredArticle]) -> None:
         # The message's sources, in the order they were first read, pair with its articles;

@@ -100,15 +100,20 @@ class Watcher(commands.Cog):
                     return False
             if not await self._read_parts(message, parts, requested=requested):
                 return False
-            await record_read(
-                self.services,
-                guild_id,
-                message.channel.id,
-                message.id,
-                fingerprint(message),
-                discord.utils.utcnow(),
-            )
+            await self.remember_read(message)
             return True
+
+    async def remember_read(self, message: discord.Message) -> None:
+        """Record that the message was read as it stands now (what a later edit compares)."""
+        guild_id = message.guild.id if message.guild else 0
+        await record_read(
+            self.services,
+            guild_id,
+            message.channel.id,
+            message.id,
+            fingerprint(message),
+            discord.utils.utcnow(),
+        )
 
     async def _point_to_answers(self, message: discord.Message) -> bool:
         guild_id = message.guild.id if message.guild else 0
