@@ -43,6 +43,14 @@ REPORTING_NOUNS = word_set(
     """
 )
 
+# Documents that "say" what their owner wrote: "the IMF report stated", "a Treasury memo said".
+DOCUMENT_NOUNS = word_set(
+    """
+    report statement study letter memo memorandum filing paper release survey analysis
+    assessment document notice review audit
+    """
+)
+
 # Words right before a quoted Title-Case phrase that make it a title, not speech.
 TITLE_CUE_WORDS = word_set(
     """

