@@ -237,6 +237,9 @@ def name_head(token: Token) -> Token:
     return current
 
 
+_REQUEST_VERBS = frozenset({"ask", "tell", "urge", "order", "warn"})
+
+
 def not_participle_host(participle: Token, child: Token, head: Token) -> bool:
     """Whether a subjectless '-ing' cue skips this head when borrowing a subject: a finite verb
     it is coordinated with ('was waylaid … and arguing') or a subordinate clause ('after the
@@ -264,7 +267,12 @@ def _reported_clause(verb: Token) -> bool:
     if verb.dep_ != "ccomp" or verb.head.i > verb.i or not is_cue_verb(verb.head):
         return False
     passive = any(c.dep_ in _PASSIVE for c in verb.children)
-    return passive or not is_cue_verb(verb)
+    return passive or not is_cue_verb(verb) or _request(verb)
+
+
+def _request(verb: Token) -> bool:
+    """'had asked the company to hold off', 'told them to leave': a request, not speech."""
+    return verb.lemma_.lower() in _REQUEST_VERBS and any(c.dep_ == "xcomp" for c in verb.children)
 
 
 def _after_comma(token: Token) -> bool:

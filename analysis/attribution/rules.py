@@ -32,6 +32,7 @@ from analysis.attribution.sentence_cues import (
     bare_verb_after,
     clause_subject,
     governing_cue,
+    inverted_cue_after,
     statement_object,
     subordinate_cue,
     verb_leading_in,
@@ -217,6 +218,9 @@ RULES: tuple[Rule, ...] = (
     Rule("cue straddling the quote", lambda c: c.straddling if c.after_first else None),
     Rule("cue after", lambda c: c.cue_after if c.after_first else None),
     Rule("bare verb after", lambda c: c.bare_verb if c.after_first else None),
+    Rule(
+        "verb then speaker after", lambda c: inverted_cue_after(c.after) if c.after_first else None
+    ),
     # The sentence before the quote.
     Rule("name signed before a colon", lambda c: signed_before_colon(c.before)),
     Rule("as they put it", lambda c: aside(c.before)),

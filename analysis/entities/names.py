@@ -105,6 +105,9 @@ EAST_ASIAN_SURNAMES: frozenset[str] = word_set(
     long wen bai cui kong mao qiu qin jia gu lai liao yin fu shi zou xiong hao duan lei hong you
     yan ou fang tao dai xia wan qi ni tong lyu bao ge xing sheng
     chan wong cheung leung lam ho ng chow tsang kwok lau yip tse chiu fong mak
+    low man chew teo goh ong koh chua fung mok siu yuen poon chu tam hui kwan lui pang shek
+    suen tai yau foo loh toh quek seah soh khoo neo ang chia chin sim lok ooi phua yap yong
+    gan kok lum mah ling heng tay
     kim lee park choi jung jeong kang cho yoon jang lim oh seo shin kwon hwang ahn yoo jeon
     ko moon son bae baek heo nam noh ha kwak sung cha joo woo min ryu na ji chae won chun
     roh rhee ban yeo pyo

@@ -7,7 +7,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
-from analysis.entities.gazetteer import is_known_place
+from analysis.entities.gazetteer import is_known_place, is_known_town
 from analysis.entities.given_names import given_name_gender, is_given_name
 from analysis.entities.mention_types import Mention
 from analysis.entities.names import EAST_ASIAN_SURNAMES, is_alias_of, name_tokens, surname
@@ -36,6 +36,7 @@ ORG_NOUNS = word_set(
 COMPANY_ENDINGS = word_set(
     "holdings group inc inc. corp corp. corporation co co. ltd ltd. limited plc llc ag sa nv"
     " lines securities capital partners industries airlines airways motors bancorp"
+    " rail railway railways"
 )
 # Last words of an event's name: "the Steamboat Gulch Fire", "Hurricane"s come first.
 _EVENT_LAST_WORDS = word_set("fire wildfire blaze storm flood floods earthquake quake tornado")
@@ -43,6 +44,8 @@ _EVENT_LAST_WORDS = word_set("fire wildfire blaze storm flood floods earthquake 
 _TRADE_WORDS = word_set(
     "energy power systems technologies technology foods media pharmaceuticals labs solutions"
     " logistics works motors airways airlines biologics therapeutics software networks"
+    # football clubs: "Leeds United", "Northgate Athletic"
+    " united athletic rovers wanderers albion hotspur fc afc rail railway railways"
 )
 # "A Westgrid engineer": a place does not employ engineers, an organisation does.
 STAFF_NOUNS = word_set(
@@ -66,7 +69,7 @@ PLACE_ABBREVIATIONS = word_set("US USA UK UAE EU DC NYC LA NY NJ DRC PRC ROC GB"
 # Diseases the small model takes for people, places or organisations.
 DISEASES = word_set(
     "covid covid-19 ebola zika measles polio cholera mpox malaria hiv aids sars mers"
-    " influenza tuberculosis dengue anthrax"
+    " influenza tuberculosis dengue anthrax copd asthma diabetes pneumonia hepatitis"
 )
 _STREET_WORDS = word_set("lane road street avenue boulevard terrace drive highway parkway crescent")
 _STREET_FIRST_WORDS = word_set("rua avenida calle rue via strada ulica")
@@ -80,13 +83,21 @@ _WATER_FIRST_WORDS = word_set("rio lake lago loch")
 _MEASURE_WORDS = word_set("ratio rate index")
 _LAND_WORDS = word_set(
     "isles islands island peninsula archipelago mountains river lake bay coast valley"
+    " aquifer forest prairie plateau basin desert canyon glacier"
 )
+# First words of a town's name, never a person's: "Fort Lee", "Port Avery", "Mount Isa".
+_TOWN_FIRST_WORDS = word_set("fort port mount cape")
+_GENERATION_WORDS = word_set("jr sr ii iii iv")
+_SETTLEMENTS = word_set("village town city hamlet township borough suburb")
+# A model or standard: "N95", "A320", "F-35" (not "G20", a group of countries).
+_MODEL_NUMBER = re.compile(r"^(?!G\d)[A-Z]{1,3}-?\d{2,4}[A-Z]?$")
 # Last words that make "Victoria Station" or "Elizabeth Line" a thing, not a person.
 _NOT_A_SURNAME = ORG_NOUNS | word_set(
     "street road lane avenue square station line bridge park hall centre center hospital"
     " school college foundation island islands valley county city falls bay river tower"
 )
 _CAPS_ACRONYM = re.compile(r"^[A-Z]{2,5}s?$")
+_DOTTED_ACRONYM = re.compile(r"^(?:[A-Z]\.){2,5}$")  # "F.B.I." as the Times writes it
 # Nouns after a name that make it the name of a disease: "the Marburg virus", "Lyme disease".
 _DISEASE_NOUNS = word_set("virus disease fever syndrome flu")
 # "sold as Virexa": what a company sells under a name is a product.
@@ -124,7 +135,40 @@ def _label_from_context(doc: Doc, start: int, end: int, label: str) -> str | Non
         return None  # "Robert T. Stafford" of the "Robert T. Stafford Disaster Relief … Act"
     if label in _PLACE_LOOKALIKES and _after_place_preposition(doc, start, end):
         return "GPE"  # "the ferry to Hullness" tagged an event
+    if label in ("ORG", "PERSON") and _reads_as_a_town(doc, start, end):
+        return "GPE"  # "commutes from Sevenoaks", "Tonbridge, Ashford and Sevenoaks"
+    if label in ("ORG", "PERSON") and _after_settlement_noun(doc, start):
+        return "GPE"  # "the village of Yukarıköy"
+    if label != "GPE" and _is_dateline(doc, start, end):
+        return "GPE"  # "HACKENSACK, N.J. —"
     return label
+
+
+def _reads_as_a_town(doc: Doc, start: int, end: int) -> bool:
+    """A known town's name where the words say place: after "in", "from" or "to", or listed
+    beside another place."""
+    if end - start > 2 or not is_known_town(doc[start:end].text):
+        return False
+    if _after_place_preposition(doc, start, end):
+        return True
+    conjuncts = doc[start:end].root.conjuncts
+    return any(t.ent_type_ in PLACE_LABELS or is_known_town(t.text) for t in conjuncts)
+
+
+def _after_settlement_noun(doc: Doc, start: int) -> bool:
+    """ "the village of X", "the town of X": a settlement's name."""
+    return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _SETTLEMENTS
+
+
+def _is_dateline(doc: Doc, start: int, end: int) -> bool:
+    """Capitals opening a paragraph before a comma and a dash: a wire story's dateline."""
+    opens = start == 0 or "\n" in doc[start - 1].text
+    words = doc[start:end]
+    if not opens or not all(t.is_upper or not t.is_alpha for t in words) or len(words.text) < 3:
+        return False
+    if end >= len(doc) or doc[end].text != ",":
+        return False
+    return any(t.text in {"—", "–", "-", "--", "("} for t in doc[end : end + 8])
 
 
 def _one_word_label(token: Token, label: str) -> str | None:
@@ -137,7 +181,10 @@ def _one_word_label(token: Token, label: str) -> str | None:
         return None  # "Harbour master Tim Early": the story writes "harbour" in lower case
     if label == "ORG" and token.i > 0 and token.doc[token.i - 1].lower_ in _PERSON_KIND_BEFORE:
         return None  # "the former Olympian"
-    acronym = bool(_CAPS_ACRONYM.match(token.text)) and token.text not in PLACE_ABBREVIATIONS
+    if _MODEL_NUMBER.match(token.text) and label in CONFUSABLE_LABELS:
+        return "PRODUCT"  # "N95 masks"
+    letters = token.text.replace(".", "") if _DOTTED_ACRONYM.match(token.text) else token.text
+    acronym = bool(_CAPS_ACRONYM.match(letters)) and letters not in PLACE_ABBREVIATIONS
     if acronym and label in ("PERSON", "GPE", "LOC", "FAC"):
         return "ORG"  # "NRA", "FBN": an acronym names an organisation, not a person or place
     return label
@@ -148,6 +195,16 @@ def _name_label(doc: Doc, start: int, end: int, label: str) -> str | None:
     lands and waters, events, companies and institutions."""
     words = doc[start:end]
     first, last = words[0].lower_, words[-1].lower_
+    last_word = words[-1] if words[-1].is_alpha or len(words) < 2 else words[-2]
+    if last_word.lower_ in _GENERATION_WORDS and label != "PERSON":
+        return "PERSON"  # "Wendell Pryce Sr." tagged an organisation
+    if words[-1].like_num and words[-1].text.isdigit():
+        if words[-2].lower_ in _LAW_WORDS:
+            return "LAW"  # "the Trade Union Act 2016"
+        if label in ("ORG", "PERSON"):
+            return "PRODUCT"  # "ClearCount 500" scanners: a model, not a maker
+    if first in _TOWN_FIRST_WORDS and label == "PERSON":
+        return "GPE"  # "Fort Lee" tagged a person
     if (last in _STREET_WORDS or first in _STREET_FIRST_WORDS) and label in _NOT_A_STREET_LABEL:
         return None  # "Mill Lane", "Rua do Almada": an address, not a person or a place
     if last in _LAW_WORDS and label in ("ORG", "PERSON", "EVENT"):
@@ -245,6 +302,10 @@ def trim_leading_possessive(doc: Doc, start: int, end: int, label: str) -> int:
         for i in range(start + 1, end - 1):
             if doc[i].text in POSSESSIVE_ENDINGS:
                 start = i + 1
+    if label == "ORG":
+        for i in range(start + 1, end - 1):
+            if doc[i].text in POSSESSIVE_ENDINGS and is_known_place(doc[start:i].text):
+                return i + 1  # "Iraq’s Water Resources Ministry" is the ministry
     return start
 
 
@@ -260,9 +321,14 @@ def fix_labels(doc: Doc, mentions: list[Mention], text: str) -> None:
                     m.label = "ORG"
     mentions[:] = [m for m in mentions if not _family_plural(m, surnames)]
     organisations = [fold(m.text) for m in mentions if m.label == "ORG"]
+    facilities = [
+        (fold(m.text), m.label) for m in mentions if m.label in PLACE_LABELS and " " in m.text
+    ]
     for m in mentions:
         if _leads_an_organisation(m, organisations, surnames):
             m.label = "ORG"  # "Hengfeng" beside "Hengfeng Holdings": the company, not a person
+        elif (site := _site_opened(m, facilities, surnames)) is not None:
+            m.label = site  # "at Coldharbour" beside "Coldharbour Park": the ground
         elif m.label in CONFUSABLE_LABELS - {"NORP", "PERSON"} and _named_like_a_person(doc, m):
             m.label = "PERSON"  # "Sofia Petrakis, a nurse at the clinic, said" tagged ORG
             full_names.append(m)
@@ -362,6 +428,17 @@ def _family_plural(m: Mention, surnames: set[str]) -> bool:
     """ "the Jansens", "the Lees": a family, not one person nor an organisation."""
     word = m.text.lower()
     return " " not in word and word.endswith("s") and word[:-1] in surnames
+
+
+def _site_opened(m: Mention, sites: list[tuple[str, str]], surnames: set[str]) -> str | None:
+    """The label of the building, ground or place whose name a lone word tagged a person
+    opens elsewhere ("Coldharbour" beside "Coldharbour Park"), or None."""
+    if m.label != "PERSON" or m.honorific is not None or len(m.text.split()) != 1:
+        return None
+    key = fold(m.text)
+    if key in surnames:
+        return None
+    return next((label for name, label in sites if name.startswith(key + " ")), None)
 
 
 def _leads_an_organisation(m: Mention, organisations: list[str], surnames: set[str]) -> bool:

@@ -61,7 +61,9 @@ def _place_key(key: str) -> str:
 def _acronyms(name: str) -> set[str]:
     words = [w for w in re.split(r"[\s-]+", fold(name)) if w]
     content = [w for w in words if w not in _ACRONYM_SKIP]
-    return {"".join(w[0] for w in words), "".join(w[0] for w in content)}
+    # "Co-operation" gives one letter to OECD
+    whole = [w for w in fold(name).split() if w not in _ACRONYM_SKIP]
+    return {"".join(w[0] for w in x) for x in (words, content, whole) if x}
 
 
 def _merge_short_forms(clusters: list[Cluster]) -> list[Cluster]:

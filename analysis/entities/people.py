@@ -23,6 +23,7 @@ from analysis.entities.names import (
 from analysis.entities.ner_fixes import ORG_NOUNS, PLACE_LABELS
 from analysis.lexicon import COMMON_REPORTING_VERBS, SUBJECT_DEPS, word_set
 
+_GENERATIONS = word_set("jr sr ii iii iv")
 _PLACE_PREPOSITIONS = word_set("in to from near into outside across via towards toward")
 
 
@@ -50,7 +51,9 @@ def cluster_people(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
         if len(name_tokens(m.text)) > 1 or any(m is s for s, _ in shared):
             continue
         target = resolve_short(doc, full, m)
-        if target is None and shared_surname(m.text, (c.name for c in full)):
+        if target is None and shared_surname(
+            m.text, (_full_name(c, named_by_partner) for c in full)
+        ):
             continue  # a surname two people share and the text does not settle: no one's
         if target is None:
             target = singles.setdefault(_person_key(m), Cluster(_person_key(m), "PERSON"))
@@ -132,6 +135,8 @@ def _gender_from_sentence(doc: Doc, m: Mention) -> Gender | None:
 def _add_full_name(clusters: list[Cluster], m: Mention) -> Cluster:
     """Put a multi-word name into the cluster of the same person, or a new one."""
     for c in clusters:
+        if _other_generation(m.text, c):
+            continue  # "Roy Pruitt Jr." is not "Roy Pruitt Sr."
         if is_alias_of(m.text, c.name) or is_alias_of(c.name, m.text):
             c.mentions.append(m)
             if len(name_tokens(m.text)) > len(name_tokens(c.name)):
@@ -145,9 +150,27 @@ def _add_full_name(clusters: list[Cluster], m: Mention) -> Cluster:
     return c
 
 
+def _generation(name: str) -> str | None:
+    """The suffix a name ends with, "jr" for "Roy Pruitt Jr.", or None."""
+    words = name.split()
+    last = words[-1].lower().rstrip(".,") if len(words) > 1 else ""
+    return last if last in _GENERATIONS else None
+
+
+def _other_generation(name: str, c: Cluster) -> bool:
+    """Whether the name and one of the cluster's names carry different suffixes."""
+    mine = _generation(name)
+    return mine is not None and any(
+        (theirs := _generation(n.text)) is not None and theirs != mine for n in c.mentions
+    )
+
+
 def resolve_short(doc: Doc, clusters: list[Cluster], m: Mention) -> Cluster | None:
     """The person a surname ("Mr. Park", "Park") refers to, among the full names."""
     candidates = [c for c in clusters if is_alias_of(m.text, c.name)]
+    if _generation(m.text) is not None:
+        # "Pruitt Jr." between Roy Pruitt Sr. and Roy Pruitt Jr.: the one of that generation
+        candidates = [c for c in candidates if not _other_generation(m.text, c)]
     if not candidates and m.honorific is None:
         word = name_tokens(m.text)[0].lower()
         by_given = [c for c in clusters if (given_name(c.name) or "").lower() == word]
@@ -232,6 +255,12 @@ def _first_start(c: Cluster) -> int:
 
 def _last_start_before(c: Cluster, position: int) -> int:
     return max((x.start for x in c.mentions if x.start < position), default=-1)
+
+
+def _full_name(c: Cluster, named_by_partner: dict[int, str]) -> str:
+    """The cluster's full name while clustering, a suffix kept: "Roy Pruitt Jr.", or "Alan
+    Garside" for the "Alan" of "Alan and Neil Garside"."""
+    return named_by_partner.get(id(c)) or _person_name(c)
 
 
 def _person_name(c: Cluster) -> str:

@@ -55,6 +55,7 @@ class Speaker:
 # The names a document may belong to: a person, an organisation, a government.
 _DOCUMENT_OWNERS = frozenset({"PERSON", "ORG", "GPE"})
 _OBJECT_FORMS = frozenset({"him", "her", "them"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 
 class SpeakerResolver:
@@ -271,7 +272,12 @@ class SpeakerResolver:
                 return Speaker(cluster.name if cluster else self._canonical(ent.text), None, cue)
         definite = any(c.lower_ in {"the", "this", "that"} for c in token.children)
         if definite and token.tag_ in {"NN", "NNP"}:
-            named = self._titled(token)
+            unnamed = _unnamed_just_introduced(token)
+            if unnamed is not None:
+                # "A lawyer in the office … offered a view. '…,' the lawyer said": that lawyer,
+                # not a named lawyer from earlier in the story.
+                return Speaker(None, unnamed, cue)
+            named = self._titled(token) or self._organisation_called(token)
             if named is not None:
                 return Speaker(named, None, cue)
             # "the official" again: the unnamed source introduced earlier as "a senior official".
@@ -283,6 +289,19 @@ class SpeakerResolver:
                 return Speaker(None, introduced, cue)
         self.unnamed.append((token.lemma_.lower(), description))
         return Speaker(None, description, cue)
+
+    def _organisation_called(self, token: Token) -> str | None:
+        """ "the central bank said" after "Bank Negara Malaysia": the one organisation named
+        before whose name holds the description's noun ("bank", "ministry", "court")."""
+        lemma = token.lemma_.lower()
+        named = {
+            c.name
+            for c in self.clusters
+            if c.label == "ORG"
+            and c.spans[0][0] < token.idx
+            and lemma in (w.lower() for w in c.name.split())
+        }
+        return named.pop() if len(named) == 1 else None
 
     def _titled_cluster(self, lemma: str, before: int) -> str | None:
         """The latest cluster given this title in one of its mentions before the position."""
@@ -339,7 +358,7 @@ def _age_after(text: str, end: int, age: str) -> bool:
     return re.match(rf",\s*{age}\b", text[end:]) is not None
 
 
-_AGE_REFERENCE = re.compile(r"^(?:[Tt]he )?(\d{1,3}) ?- ?year ?- ?old$")
+_AGE_REFERENCE = re.compile(r"^(?:[Tt]he )?(\d{1,3}) ?- ?year ?- ?old\b(?!-)")
 
 
 def _capital_inside(token: Token) -> bool:
@@ -446,6 +465,12 @@ def _noun_phrase(token: Token) -> str:
             end = stop
             break
         end = child.right_edge.i + 1
+    finite = next(
+        (t.i for t in token.doc[token.i + 1 : end] if t.dep_ == "acl" and t.tag_ in _FINITE),
+        None,
+    )
+    if finite is not None:
+        end = finite  # '… about the litigation offered a view': the main verb, misread
     if any(t.dep_ == "relcl" for t in token.doc[token.i : end]):
         # The relative clause may hang on a noun inside the phrase ('a person familiar with
         # the clinic's response who was not authorized to discuss it publicly said').
@@ -487,6 +512,24 @@ def _entities_within(token: Token) -> list[Span]:
         if child.i > token.i and child.dep_ in {"appos", "compound", "prep", "flat", "acl"}:
             end = max(end, child.right_edge.i + 1)
     return [e for e in token.doc.ents if start <= e.start and e.end <= end]
+
+
+def _unnamed_just_introduced(token: Token) -> str | None:
+    """The description of 'a lawyer …' when the nearest earlier use of the noun introduces
+    someone unnamed (an "a" and no name in apposition), else None."""
+    lemma = token.lemma_.lower()
+    for earlier in reversed(token.doc[: token.left_edge.i]):
+        if earlier.lemma_.lower() != lemma or earlier.pos_ != "NOUN":
+            continue
+        indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in earlier.children)
+        named = earlier.dep_ == "appos" or any(
+            c.dep_ in {"appos", "compound"} and c.pos_ == "PROPN" for c in earlier.children
+        )
+        if not indefinite or named or earlier.dep_ not in {"nsubj", "nsubjpass", "ROOT"}:
+            return None
+        phrase = _noun_phrase(earlier)
+        return phrase[:1].lower() + phrase[1:]
+    return None
 
 
 def _indefinite_mention_before(token: Token) -> str | None:

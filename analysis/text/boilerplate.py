@@ -28,6 +28,9 @@ _CREDIT_LINE = re.compile(
       | all\s+rights\s+reserved
       | our\s+standards\s*:
       | .{0,80}\bcontributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)
+      | [A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}
+        (?:\s*(?:,|and)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})*
+        \s+contributed\s+(?:additional\s+)?reporting(?:\s+from\s+[A-Z][\w.'’, -]*)?\.?\s*$
       | a\s+version\s+of\s+this\s+(?:article|story)\s+appears
     )""",
     re.IGNORECASE | re.VERBOSE,

@@ -49,6 +49,11 @@ CASES = [
     ),
     ('"We will not give up the harbour," according to Ada Holm.', ["cue after"]),
     ('"Get off my boat," Ada Holm barked.', ["bare verb after"]),
+    (
+        "“We are not getting that water back in my lifetime or in his,” said the 81-year-old, "
+        "who still drives a John Deere combine at harvest.",
+        ["verb then speaker after"],
+    ),
     ('Turnout rose - Ada Holm: "We will not give up the harbour."', ["name signed before a colon"]),
     ('As Ada Holm put it, "the harbour is ours and it stays ours."', ["as they put it"]),
     ('Ada Holm issued a statement: "We will not give up the harbour."', ["statement issued"]),
