@@ -62,6 +62,8 @@ TITLE_CUE_WORDS = word_set(
 
 # Pronouns that can stand for a speaker as the subject of a cue verb.
 SPEAKER_PRONOUNS = word_set("he she they i we it")
+# The object forms a speaker takes before a participle: "caught her saying, “…”".
+OBJECT_PRONOUNS = word_set("him her them")
 # Relative pronouns that open a clause about the noun before them ('Holm, who said "…"'); as
 # objects they may also be "whom" ('Lind, whom Holm called "…"').
 RELATIVE_PRONOUNS = word_set("who that which")

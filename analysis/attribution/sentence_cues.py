@@ -19,6 +19,7 @@ from analysis.lexicon import (
     DOUBLE_QUOTE_MARKS,
     NOT_SPEAKER_LABELS,
     OBJECT_DEPS,
+    OBJECT_PRONOUNS,
     REPORTING_NOUNS,
     REPORTING_VERBS,
     SPEAKER_LABELS,
@@ -30,7 +31,6 @@ from analysis.lexicon import (
 from analysis.quotes.marks import QuoteSpan
 from analysis.quotes.windows import subjects_before
 
-_OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 _PHRASE_ENDS = frozenset({",", ".", ";", ":", "(", "—", "–"})
 # Words a speech verb may carry between itself and the quote: "shot back, “…”".
 _VERB_TAIL = {"back", "out", "up", "on", "in", "then", "again", "simply", "flatly", "only"}
@@ -180,7 +180,7 @@ def _named_just_before(verb: Token) -> list[Token]:
     before = verb.doc[verb.i - 1]
     if before.pos_ == "PROPN" and _person_named(before):
         return [before]
-    if before.lower_ in _OBJECT_PRONOUNS and before.head.i != verb.i:
+    if before.lower_ in OBJECT_PRONOUNS and before.head.i != verb.i:
         return [before]
     return []
 

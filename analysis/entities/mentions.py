@@ -96,7 +96,7 @@ def _spelled_out_start(text: str, before: int, acronym: str) -> int | None:
         letters.pop()
         start = word.start()
         if not letters:
-            return start if len(acronym) > 1 else None
+            return start
     return None
 
 

@@ -119,6 +119,8 @@ EAST_ASIAN_SURNAMES: frozenset[str] = word_set(
 )
 
 NAME_SUFFIXES: frozenset[str] = word_set("jr jr. sr sr. ii iii iv phd")
+# The suffixes that tell a father from a son of one name: "Roy Pruitt Sr." and "Roy Pruitt Jr.".
+GENERATION_SUFFIXES: frozenset[str] = word_set("jr sr ii iii iv")
 
 _PRONOUN_GENDER: dict[str, Gender] = {
     "he": "m",

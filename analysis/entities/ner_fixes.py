@@ -10,7 +10,13 @@ from spacy.tokens import Doc, Span, Token
 from analysis.entities.gazetteer import is_known_place, is_known_town
 from analysis.entities.given_names import given_name_gender, is_given_name
 from analysis.entities.mention_types import Mention
-from analysis.entities.names import EAST_ASIAN_SURNAMES, is_alias_of, name_tokens, surname
+from analysis.entities.names import (
+    EAST_ASIAN_SURNAMES,
+    GENERATION_SUFFIXES,
+    is_alias_of,
+    name_tokens,
+    surname,
+)
 from analysis.lexicon import (
     COMMON_REPORTING_VERBS,
     PLACE_LABELS,
@@ -45,7 +51,7 @@ _TRADE_WORDS = word_set(
     "energy power systems technologies technology foods media pharmaceuticals labs solutions"
     " logistics works motors airways airlines biologics therapeutics software networks"
     # football clubs: "Leeds United", "Northgate Athletic"
-    " united athletic rovers wanderers albion hotspur fc afc rail railway railways"
+    " united athletic rovers wanderers albion hotspur fc afc"
 )
 # "A Westgrid engineer": a place does not employ engineers, an organisation does.
 STAFF_NOUNS = word_set(
@@ -87,7 +93,6 @@ _LAND_WORDS = word_set(
 )
 # First words of a town's name, never a person's: "Fort Lee", "Port Avery", "Mount Isa".
 _TOWN_FIRST_WORDS = word_set("fort port mount cape")
-_GENERATION_WORDS = word_set("jr sr ii iii iv")
 _SETTLEMENTS = word_set("village town city hamlet township borough suburb")
 # A model or standard: "N95", "A320", "F-35" (not "G20", a group of countries).
 _MODEL_NUMBER = re.compile(r"^(?!G\d)[A-Z]{1,3}-?\d{2,4}[A-Z]?$")
@@ -196,9 +201,9 @@ def _name_label(doc: Doc, start: int, end: int, label: str) -> str | None:
     words = doc[start:end]
     first, last = words[0].lower_, words[-1].lower_
     last_word = words[-1] if words[-1].is_alpha or len(words) < 2 else words[-2]
-    if last_word.lower_ in _GENERATION_WORDS and label != "PERSON":
+    if last_word.lower_ in GENERATION_SUFFIXES and label != "PERSON":
         return "PERSON"  # "Wendell Pryce Sr." tagged an organisation
-    if words[-1].like_num and words[-1].text.isdigit():
+    if words[-1].text.isdigit():
         if words[-2].lower_ in _LAW_WORDS:
             return "LAW"  # "the Trade Union Act 2016"
         if label in ("ORG", "PERSON"):
@@ -321,13 +326,11 @@ def fix_labels(doc: Doc, mentions: list[Mention], text: str) -> None:
                     m.label = "ORG"
     mentions[:] = [m for m in mentions if not _family_plural(m, surnames)]
     organisations = [fold(m.text) for m in mentions if m.label == "ORG"]
-    facilities = [
-        (fold(m.text), m.label) for m in mentions if m.label in PLACE_LABELS and " " in m.text
-    ]
+    sites = [(fold(m.text), m.label) for m in mentions if m.label in PLACE_LABELS and " " in m.text]
     for m in mentions:
         if _leads_an_organisation(m, organisations, surnames):
             m.label = "ORG"  # "Hengfeng" beside "Hengfeng Holdings": the company, not a person
-        elif (site := _site_opened(m, facilities, surnames)) is not None:
+        elif (site := _site_opened(m, sites, surnames)) is not None:
             m.label = site  # "at Coldharbour" beside "Coldharbour Park": the ground
         elif m.label in CONFUSABLE_LABELS - {"NORP", "PERSON"} and _named_like_a_person(doc, m):
             m.label = "PERSON"  # "Sofia Petrakis, a nurse at the clinic, said" tagged ORG

@@ -11,6 +11,7 @@ from analysis.entities.descriptions import describe
 from analysis.entities.given_names import given_name_gender, is_given_name
 from analysis.entities.mention_types import Cluster, Mention
 from analysis.entities.names import (
+    GENERATION_SUFFIXES,
     Gender,
     given_name,
     honorific_gender,
@@ -23,7 +24,6 @@ from analysis.entities.names import (
 from analysis.entities.ner_fixes import ORG_NOUNS, PLACE_LABELS
 from analysis.lexicon import COMMON_REPORTING_VERBS, SUBJECT_DEPS, word_set
 
-_GENERATIONS = word_set("jr sr ii iii iv")
 _PLACE_PREPOSITIONS = word_set("in to from near into outside across via towards toward")
 
 
@@ -154,7 +154,7 @@ def _generation(name: str) -> str | None:
     """The suffix a name ends with, "jr" for "Roy Pruitt Jr.", or None."""
     words = name.split()
     last = words[-1].lower().rstrip(".,") if len(words) > 1 else ""
-    return last if last in _GENERATIONS else None
+    return last if last in GENERATION_SUFFIXES else None
 
 
 def _other_generation(name: str, c: Cluster) -> bool:

@@ -23,6 +23,7 @@ from analysis.entities.people import plural_named
 from analysis.lexicon import (
     DOCUMENT_NOUNS,
     DOUBLE_QUOTE_MARKS,
+    OBJECT_PRONOUNS,
     REPORTING_VERBS,
     SPEAKER_LABELS,
     SPEAKER_PRONOUNS,
@@ -54,7 +55,6 @@ class Speaker:
 
 # The names a document may belong to: a person, an organisation, a government.
 _DOCUMENT_OWNERS = frozenset({"PERSON", "ORG", "GPE"})
-_OBJECT_FORMS = frozenset({"him", "her", "them"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 
@@ -81,7 +81,7 @@ class SpeakerResolver:
                 return Speaker(named.name, None, attribution.cue, self._gender_of(named), "PERSON")
         if token.lower_ in SPEAKER_PRONOUNS and not _after_honorific(token):
             return self._pronoun(token, attribution.cue)
-        if token.lower_ in _OBJECT_FORMS and token.head.tag_ == "VBG":
+        if token.lower_ in OBJECT_PRONOUNS and token.head.tag_ == "VBG":
             # 'caught her saying, "…"': the object form speaks through the participle.
             return self._pronoun(token, attribution.cue)
         cluster = self._cluster_at(token)
@@ -521,15 +521,23 @@ def _unnamed_just_introduced(token: Token) -> str | None:
     for earlier in reversed(token.doc[: token.left_edge.i]):
         if earlier.lemma_.lower() != lemma or earlier.pos_ != "NOUN":
             continue
-        indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in earlier.children)
         named = earlier.dep_ == "appos" or any(
             c.dep_ in {"appos", "compound"} and c.pos_ == "PROPN" for c in earlier.children
         )
-        if not indefinite or named or earlier.dep_ not in {"nsubj", "nsubjpass", "ROOT"}:
+        if not _indefinite(earlier) or named or earlier.dep_ not in {"nsubj", "nsubjpass", "ROOT"}:
             return None
-        phrase = _noun_phrase(earlier)
-        return phrase[:1].lower() + phrase[1:]
+        return _introduction(earlier)
     return None
+
+
+def _indefinite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children)
+
+
+def _introduction(noun: Token) -> str:
+    """The noun's phrase as a description, "a senior port official", lower case first."""
+    phrase = _noun_phrase(noun)
+    return phrase[:1].lower() + phrase[1:]
 
 
 def _indefinite_mention_before(token: Token) -> str | None:
@@ -538,7 +546,6 @@ def _indefinite_mention_before(token: Token) -> str | None:
     for earlier in reversed(token.doc[: token.left_edge.i]):
         if earlier.lemma_.lower() != lemma or earlier.pos_ != "NOUN":
             continue
-        if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in earlier.children):
-            phrase = _noun_phrase(earlier)
-            return phrase[:1].lower() + phrase[1:]
+        if _indefinite(earlier):
+            return _introduction(earlier)
     return None

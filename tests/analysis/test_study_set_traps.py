@@ -63,7 +63,8 @@ def test_an_acronym_in_brackets_spells_out_its_organisation(nlp: Language) -> No
 def test_father_and_son_of_one_name_are_two_people(nlp: Language) -> None:
     body = (
         "The drought has emptied Lake Corran. Amos Kettering Sr., 79, has fished it since "
-        "1961, and his son works the boat with him.\n\n“We have never seen it this low,” said Amos Kettering Jr., 50.\n\n"
+        "1961, and his son works the boat with him.\n\n"
+        "“We have never seen it this low,” said Amos Kettering Jr., 50.\n\n"
         "“I saw the drought of 1988, and this is worse,” said the 79-year-old, who still "
         "mends his own nets.\n\nBoth Ketterings said they would sell the boat.\n\n"
         "“There is nothing left to catch,” Kettering said."
@@ -127,7 +128,11 @@ def test_the_nearest_introduction_decides_who_a_description_is(
         ("The mayor's late father, Edwin Marsh Sr., held the office.", "Edwin Marsh Sr.", "PERSON"),
         ("The county counts ballots on ClearVote 300 scanners.", "ClearVote 300", None),
         ("Nurses handed out N95 masks at the door.", "N95", "PRODUCT"),
-        ("The strike breaks the Trade Union Act 2016, lawyers said.", "Trade Union Act 2016", "LAW"),
+        (
+            "The strike breaks the Trade Union Act 2016, lawyers said.",
+            "Trade Union Act 2016",
+            "LAW",
+        ),
         ("The recount in Fort Lee resumed on Friday.", "Fort Lee", "GPE"),
         ("The dam would flood the village of Karadere and its orchards.", "Karadere", "GPE"),
         ("Villagers in Sivas province protested.", "Sivas", "GPE"),
