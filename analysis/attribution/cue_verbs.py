@@ -161,7 +161,16 @@ def _acl_speaker(clause: Token) -> Token | None:
 def named_first(subjects: list[Token]) -> Token:
     """'said Army Capt. Jo Pardo' parsed as two subjects: the one tagged a person speaks, then
     an organisation; a place comes last ('PHILADELPHIA — The committee released')."""
-    return min(subjects, key=_subject_rank)
+    return min((_past_dateline(s) for s in subjects), key=_subject_rank)
+
+
+def _past_dateline(subject: Token) -> Token:
+    """'WASHINGTON -- President Obama, dedicating …, said' parsed with the dateline as the
+    subject and the name in apposition to it: the name speaks."""
+    if not _is_dateline(subject):
+        return subject
+    names = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    return names[0] if names else subject
 
 
 _SUBJECT_PREFERENCE = {"PERSON": 0, "ORG": 1, "GPE": 3}
@@ -171,12 +180,15 @@ def _subject_rank(subject: Token) -> int:
     return 4 if _is_dateline(subject) else _SUBJECT_PREFERENCE.get(subject.ent_type_, 2)
 
 
+_AFTER_DATELINE = frozenset({",", "(", "—", "–", "-", "--"})
+
+
 def _is_dateline(token: Token) -> bool:
     """'LINDHOLM, May 4 —' opening a paragraph: the place the story was filed from."""
     doc = token.doc
     opens = token.i == 0 or "\n" in doc[token.i - 1].text
     follows = doc[token.i + 1].text if token.i + 1 < len(doc) else ""
-    return opens and token.is_upper and len(token) > 1 and follows in {",", "(", "—", "–", "-"}
+    return opens and token.is_upper and len(token) > 1 and follows in _AFTER_DATELINE
 
 
 def _may_speak(token: Token) -> bool:

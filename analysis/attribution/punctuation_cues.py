@@ -26,6 +26,7 @@ from analysis.lexicon import (
 from analysis.quotes.marks import QuoteSpan
 
 _DASHES = "-–—―"
+_ASIDE_DASHES = frozenset({"--", "-", "–", "—"})
 _SIGNATURE = re.compile(r"[ \t]*[-–—―]+[ \t]*(?=\w)")
 
 
@@ -163,6 +164,19 @@ def dash_introduction(before: list[Token]) -> Attribution | None:
             named = subject.pos_ == "PROPN" or subject.lower_ in SPEAKER_PRONOUNS
             return Attribution(subject, verb.text) if named and subject.lower_ != "i" else None
     return None
+
+
+def dashed_aside(before: list[Token], after: list[Token]) -> Attribution | None:
+    """'including Mitt Romney -- "…" -- and Fred Goldberg': a quote set off by dashes right
+    after a person's name is that person's."""
+    words = [t for t in before if not t.is_space]
+    following = [t for t in after if not t.is_space]
+    if len(words) < 2 or not following:
+        return None
+    if words[-1].text not in _ASIDE_DASHES or following[0].text not in _ASIDE_DASHES:
+        return None
+    name = words[-2]
+    return Attribution(name, "--") if name.ent_type_ == "PERSON" else None
 
 
 def signed_before_colon(before: list[Token]) -> Attribution | None:

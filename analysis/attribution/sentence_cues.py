@@ -34,6 +34,8 @@ from analysis.quotes.windows import subjects_before
 _PHRASE_ENDS = frozenset({",", ".", ";", ":", "(", "—", "–"})
 # Words a speech verb may carry between itself and the quote: "shot back, “…”".
 _VERB_TAIL = {"back", "out", "up", "on", "in", "then", "again", "simply", "flatly", "only"}
+# The longest phrase of time or place read between a reporting verb and the quote it opens.
+_LONGEST_ADJUNCT = 8
 
 
 def aside(before: list[Token]) -> Attribution | None:
@@ -70,7 +72,8 @@ def verb_leading_in(before: list[Token]) -> Attribution | None:
     verb = verb_right_before(before)
     if verb is None:
         return None
-    subject = subject_of(verb, before)
+    named_before = _named_just_before(verb)
+    subject = subject_of(verb, before) or (named_before[0] if named_before else None)
     # "Trump said, and I quote, "…"": the writer's own aside names no speaker.
     if subject is None or not _names_someone(subject) or subject.lower_ in {"i", "we"}:
         return None
@@ -87,12 +90,27 @@ def verb_right_before(before: list[Token]) -> Token | None:
     while index >= 0 and (before[index].lower_ in _VERB_TAIL or _manner_adverb(before[index])):
         index -= 1
     verb = before[index] if index >= 0 else None
+    if verb is not None and verb.pos_ != "VERB":
+        verb = _reporting_verb_over_adjunct(before[: index + 1])
     if verb is None or verb.pos_ != "VERB" or verb.tag_ == "VBN":
         return None
     # "When she arrived, "…"": a subordinate clause only sets the scene.
     if any(c.dep_ == "mark" for c in verb.children):
         return None
     return verb
+
+
+def _reporting_verb_over_adjunct(words: list[Token]) -> Token | None:
+    """'Trump saying during the debate last week, "…"': a reporting verb whose own phrase of
+    time or place (no comma inside) runs on to the mark before the quote."""
+    for back, token in enumerate(reversed(words[:-1])):
+        if token.is_punct or back > _LONGEST_ADJUNCT:
+            return None
+        if token.pos_ == "VERB":
+            phrase = {t.i for t in token.subtree}
+            runs_on = all(t.i in phrase for t in words if t.i > token.i)
+            return token if runs_on and is_cue_verb(token) else None
+    return None
 
 
 def _manner_adverb(token: Token) -> bool:
@@ -160,16 +178,24 @@ def statement_object(before: list[Token]) -> Attribution | None:
 
 def governing_cue(ancestors: list[Token], span: QuoteSpan) -> Attribution | None:
     """'Cruz said he is sure Rubio will be "a champion"': the reporting verb above the quote."""
-    for verb in ancestors:
+    for index, verb in enumerate(ancestors):
         if is_cue_verb(verb):
             subjects = (
                 subjects_before(verb, span)
                 or _named_just_before(verb)
                 or _borrowed_subject(verb, span)
             )
+            if _thing_inside_report(subjects, ancestors[index + 1 :]):
+                continue
             if subjects:
                 return Attribution(named_first(subjects), cue_text(verb))
     return None
+
+
+def _thing_inside_report(subjects: list[Token], higher: list[Token]) -> bool:
+    """'Obama said it would tell a story, one of "…"': a thing telling, inside a clause that
+    someone above reports, does not speak; the one reporting does."""
+    return [s.lower_ for s in subjects] == ["it"] and any(is_cue_verb(v) for v in higher)
 
 
 def _named_just_before(verb: Token) -> list[Token]:

@@ -20,7 +20,9 @@ def beyond_continuation(after: list[Token]) -> list[Token]:
     """The words after a quote outside the clause that carries the sentence on:
     '…," suggesting he might run, CNN reported' keeps 'CNN reported'."""
     first = after[0]
-    clause = first.head if first.dep_ == "mark" else first
+    # 'when' opens its clause as a mark or, as the small model often parses it, an advmod.
+    opens_clause = first.dep_ == "mark" or (first.dep_ == "advmod" and first.head.i > first.i)
+    clause = first.head if opens_clause else first
     inside = {t.i for t in clause.subtree}
     return [t for t in after if t.i not in inside]
 

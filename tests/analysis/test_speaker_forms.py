@@ -83,3 +83,51 @@ def test_a_document_speaks_for_its_owner(
     nlp: Language, body: str, expected: list[str | None]
 ) -> None:
     assert speakers(report_of(nlp, body)) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A phrase of time between the reporting verb and the quote it opens.
+        (
+            "The advert ends with footage of Ada Holm saying at the debate last week, “That "
+            "makes me careful,” when Nils Berg pressed her on the budget.",
+            ["Ada Holm"],
+        ),
+        (
+            "Nils Berg told reporters at the harbour on Friday, “We will not sell the ferries.”",
+            ["Nils Berg"],
+        ),
+        # Must not match: a scene set before the quote, its speaker named after it.
+        (
+            "When Ada Holm arrived at the hearing on Monday, “It was chaos,” said Nils Berg.",
+            ["Nils Berg"],
+        ),
+    ],
+)
+def test_a_reporting_verb_opens_its_quote_across_a_phrase_of_time(
+    nlp: Language, body: str, expected: list[str | None]
+) -> None:
+    assert speakers(report_of(nlp, body)) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # The dateline parsed as the subject, the name in apposition to it.
+        (
+            "HALDEN -- Mayor Ada Holm, opening the new ferry terminal on Saturday, said it would "
+            "tell the town's story, one of “storms and stubborn people, of nets mended by hand.”",
+            ["Ada Holm"],
+        ),
+        # Must not match: a person telling inside the report still speaks.
+        (
+            "Nils Berg said Ada Holm told him she would “fight for every ferry.”",
+            ["Ada Holm"],
+        ),
+    ],
+)
+def test_the_one_reporting_speaks_past_a_dateline_and_a_thing_telling(
+    nlp: Language, body: str, expected: list[str | None]
+) -> None:
+    assert speakers(report_of(nlp, body)) == expected

@@ -58,6 +58,11 @@ CASES = [
     ('As Ada Holm put it, "the harbour is ours and it stays ours."', ["as they put it"]),
     ('Ada Holm issued a statement: "We will not give up the harbour."', ["statement issued"]),
     ('Nils Berg said Ada Holm was "a danger to the whole harbour."', ["reporting verb above"]),
+    (
+        "Several mayors agreed, including the former mayor Ada Holm -- “The harbour is ours "
+        "and it stays ours” -- and Nils Berg.",
+        ["aside between dashes"],
+    ),
     ("According to Tomas Berg, “the strike will cost the region dearly.”", ["cue before"]),
     (
         "When Holm arrived, the crowd cheered loudly: “If they sue us in a court in Miami, we "
