@@ -35,7 +35,9 @@ _HONORIFIC_NAME = re.compile(
 _ABBREVIATED_SUFFIXES = word_set("jr sr")
 _STORM_WORDS = word_set("Storm Hurricane Typhoon Cyclone Tropical")
 _TRIMMED_LABELS = word_set("ORG GPE LOC FAC NORP")
-_BRACKETED_ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
+# "Name (ACR)" or "Name, or ACR".
+_DEFINED_ACRONYM = re.compile(r"\(([A-Z]{2,6})\)|,\s+or\s+([A-Z]{2,6})\b")
+_LAW_ENDINGS = word_set("Act Law Code Statute")
 _NAME_WORD = re.compile(r"[\w’'&.-]+")
 _ACRONYM_CONNECTORS = word_set("of for and the on de")
 
@@ -62,20 +64,36 @@ def collect_mentions(doc: Doc, text: str) -> list[Mention]:
 
 
 def _spell_out_acronyms(text: str, mentions: list[Mention], skip: list[tuple[int, int]]) -> None:
-    """ "Bank Negara Malaysia (BNM)": the capitalised words whose initials the acronym in
-    brackets spells are one name, of the acronym's kind, whatever NER made of them."""
-    for match in _BRACKETED_ACRONYM.finditer(text):
-        acronym = match.group(1)
+    """ "Bank Negara Malaysia (BNM)", "the Health Insurance Portability and Accountability Act,
+    or HIPAA": the capitalised words whose initials the acronym spells are one name, of the
+    acronym's kind, whatever NER made of them; an acronym of a law is a law."""
+    for match in _DEFINED_ACRONYM.finditer(text):
+        acronym = match.group(1) or match.group(2)
+        short_span = match.span(1) if match.group(1) else match.span(2)
         start = _spelled_out_start(text, match.start(), acronym)
         end = len(text[: match.start()].rstrip(" "))
         if start is None or in_ranges(start, end, skip):
             continue
-        short = next((m for m in mentions if (m.start, m.end) == match.span(1)), None)
+        short = next((m for m in mentions if (m.start, m.end) == short_span), None)
         label = short.label if short is not None else "ORG"
         if label == "PERSON":
             continue
+        if _names_a_law(text[start:end], mentions, start, end):
+            label = "LAW"
+            mentions[:] = [_relabelled(m, label) if m is short else m for m in mentions]
+        elif match.group(2) and short is None:
+            continue  # ", or SEC" read as an acronym only where NER saw one
         mentions[:] = [m for m in mentions if m.end <= start or m.start >= end]
         mentions.append(Mention(start, end, text[start:end], label))
+
+
+def _names_a_law(name: str, mentions: list[Mention], start: int, end: int) -> bool:
+    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    return name.split()[-1] in _LAW_ENDINGS or any(m.label == "LAW" for m in inside)
+
+
+def _relabelled(mention: Mention, label: str) -> Mention:
+    return Mention(mention.start, mention.end, mention.text, label)
 
 
 def _spelled_out_start(text: str, before: int, acronym: str) -> int | None:

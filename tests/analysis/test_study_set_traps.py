@@ -60,6 +60,18 @@ def test_an_acronym_in_brackets_spells_out_its_organisation(nlp: Language) -> No
     assert "BNM" not in found and "OPR" not in found
 
 
+def test_an_acronym_after_or_takes_the_kind_of_the_name_it_spells(nlp: Language) -> None:
+    body = (
+        "The notice, required under the Health Insurance Portability and Accountability Act, "
+        "or HIPAA, was late. The Coastal Safety Board, or CSB, said it would look into the "
+        "delay."
+    )
+    found = labels(report_of(nlp, body))
+    assert found.get("Coastal Safety Board") == "ORG"
+    assert found.get("Health Insurance Portability and Accountability Act") == "LAW"
+    assert "HIPAA" not in found and "CSB" not in found
+
+
 def test_father_and_son_of_one_name_are_two_people(nlp: Language) -> None:
     body = (
         "The drought has emptied Lake Corran. Amos Kettering Sr., 79, has fished it since "
