@@ -105,6 +105,14 @@ _CAPS_ACRONYM = re.compile(r"^[A-Z]{2,5}s?$")
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Z]\.){2,5}$")  # "F.B.I." as the Times writes it
 # Nouns after a name that make it the name of a disease: "the Marburg virus", "Lyme disease".
 _DISEASE_NOUNS = word_set("virus disease fever syndrome flu")
+# Machines named by their maker ("a John Deere combine"): the name is not a person's.
+_MACHINE_NOUNS = word_set(
+    "combine tractor harvester truck pickup sedan motorcycle rifle pistol drone chainsaw"
+)
+# Malicious software named like a company ("the LockRiver ransomware").
+_MALWARE_NOUNS = word_set("ransomware malware spyware botnet trojan worm")
+# Benefit programmes the small model takes for the agencies that run them.
+BENEFIT_PROGRAMMES = frozenset({"Social Security", "Medicare", "Medicaid", "Obamacare"})
 # "sold as Virexa": what a company sells under a name is a product.
 _SELLING_VERBS = word_set("sell market brand license licence")
 # "the former Olympian": a word for a kind of person, not an organisation.
@@ -136,6 +144,10 @@ def _label_from_context(doc: Doc, start: int, end: int, label: str) -> str | Non
         return None  # "the Marburg virus" tagged an organisation
     if start >= 2 and doc[start - 1].lower_ == "as" and doc[start - 2].lemma_ in _SELLING_VERBS:
         return "PRODUCT"  # "a vaccine sold as Virexa"
+    if _names_a_machine(doc, start, end, label):
+        return "PRODUCT"  # "a John Deere combine", "the LockRiver ransomware"
+    if label == "ORG" and doc[start:end].text in BENEFIT_PROGRAMMES:
+        return None  # "Social Security numbers": a programme, not the agency running it
     if label in ("PERSON", "ORG") and end - start > 1 and _opens_a_law_name(doc, end):
         return None  # "Robert T. Stafford" of the "Robert T. Stafford Disaster Relief … Act"
     if label in _PLACE_LOOKALIKES and _after_place_preposition(doc, start, end):
@@ -147,6 +159,20 @@ def _label_from_context(doc: Doc, start: int, end: int, label: str) -> str | Non
     if label != "GPE" and _is_dateline(doc, start, end):
         return "GPE"  # "HACKENSACK, N.J. —"
     return label
+
+
+def _names_a_machine(doc: Doc, start: int, end: int, label: str) -> bool:
+    """A maker's or a program's name before the machine or malware it names; after 'a' the
+    small model may read the noun as a verb ('a John Deere combine')."""
+    if end >= len(doc):
+        return False
+    noun = doc[end]
+    after_article = start > 0 and doc[start - 1].lower_ in {"a", "an", "the"}
+    if noun.tag_ != "NN" and not after_article:
+        return False
+    return (label == "PERSON" and noun.lower_ in _MACHINE_NOUNS) or (
+        label == "ORG" and noun.lower_ in _MALWARE_NOUNS
+    )
 
 
 def _reads_as_a_town(doc: Doc, start: int, end: int) -> bool:

@@ -151,6 +151,16 @@ def test_the_nearest_introduction_decides_who_a_description_is(
         ("Commuters from Sevenoaks waited two hours.", "Sevenoaks", "GPE"),
         ("The F.B.I. declined to comment.", "F.B.I.", "ORG"),
         ("Fans of Northgate Athletic marched on Saturday.", "Northgate Athletic", "ORG"),
+        ("Roy Pruitt still drives a John Deere combine at harvest.", "John Deere", "PRODUCT"),
+        ("Hackers used the LockRiver ransomware on Monday.", "LockRiver", "PRODUCT"),
+        ("Thieves took their Social Security numbers.", "Social Security", None),
+        # Must not match: the maker as a person, the agency by its full name.
+        ("Jane Deere said her truck had broken down.", "Jane Deere", "PERSON"),
+        (
+            "The Social Security Administration declined to comment.",
+            "Social Security Administration",
+            "ORG",
+        ),
     ],
 )
 def test_entity_kinds_follow_the_words(
