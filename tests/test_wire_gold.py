@@ -23,7 +23,12 @@ import pytest
 from intake.files import read_article_file
 
 TESTS_DIR = Path(__file__).resolve().parent
-WIRE_DIRS = (TESTS_DIR / "wire", TESTS_DIR / "wire_heldout", TESTS_DIR / "wire_study")
+WIRE_DIRS = (
+    TESTS_DIR / "wire",
+    TESTS_DIR / "wire_heldout",
+    TESTS_DIR / "wire_study",
+    TESTS_DIR / "wire_study2",
+)
 STYLES = ("AP", "Reuters", "BBC", "NYT")
 KEYS = {
     "style",
