@@ -1,9 +1,9 @@
 """The text of a parsed article, built once (spaCy's Doc.text joins every token on each read),
-and the token at a character offset."""
+the token at a character offset, and the last word of the name a token belongs to."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 _KEY = "newsbot_text"
 
@@ -33,3 +33,15 @@ def token_index_at(doc: Doc, char: int) -> int:
         else:
             high = mid
     return low
+
+
+def name_head(token: Token) -> Token:
+    """The last word of the proper name token belongs to: "Army" in "Army Capt. Jo Pardo"."""
+    current = token
+    for _ in range(6):
+        head = current.head
+        joined = current.dep_ in {"compound", "flat"} and head.i > current.i
+        if not joined or head.pos_ != "PROPN":
+            break
+        current = head
+    return current

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from analysis.doc_text import name_head
 from analysis.lexicon import (
     NOT_SPEAKER_LABELS,
     OBJECT_DEPS,
@@ -235,18 +236,6 @@ def _misread_as_modifier(verb: Token) -> bool:
         and verb.lemma_.lower() in REPORTING_VERBS
         and all(t.dep_ not in SUBJECT_DEPS for t in verb.children)
     )
-
-
-def name_head(token: Token) -> Token:
-    """The last word of the proper name token belongs to: "Army" in "Army Capt. Jo Pardo"."""
-    current = token
-    for _ in range(6):
-        head = current.head
-        joined = current.dep_ in {"compound", "flat"} and head.i > current.i
-        if not joined or head.pos_ != "PROPN":
-            break
-        current = head
-    return current
 
 
 _REQUEST_VERBS = frozenset({"ask", "tell", "urge", "order", "warn"})

@@ -11,11 +11,10 @@ from spacy.tokens import Doc, Token
 from analysis.attribution.cue_verbs import (
     Attribution,
     cue_in,
-    name_head,
     named_first,
     subject_of,
 )
-from analysis.doc_text import text_of, token_index_at
+from analysis.doc_text import name_head, text_of, token_index_at
 from analysis.lexicon import (
     SENTENCE_ENDS,
     SIGNATURE_DASHES,

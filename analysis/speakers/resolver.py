@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from analysis.doc_text import text_of
+from analysis.doc_text import name_head, text_of, token_index_at
 from analysis.entities.given_names import given_name_gender
 from analysis.entities.names import (
     honorific_gender,
@@ -237,8 +237,29 @@ class SpeakerResolver:
             if s.name and s.label in (None, "PERSON")
         ]
         found = subject_antecedent(token, gender, self._person_at, spoken, self.quoted)
-        if found is not None:
+        candidates = self._people_before(token)
+        # Someone the article shows is of the pronoun's sex, named in this paragraph or the
+        # one above, before a nearer name whose sex nothing shows ("Omondi Wafula").
+        recent = _paragraph_start(self.doc, token.idx, paragraphs_back=1)
+        known = [
+            c for c in candidates if c[0] >= recent and c[2] == gender and self._in_the_clause(c[0])
+        ]
+        if found is not None and (found.gender is not None or not known):
             return Speaker(found.name, None, cue, gender, "PERSON")
+        for _, name, candidate_gender in reversed(known or candidates):
+            if candidate_gender in (None, gender):
+                return Speaker(name, None, cue, gender, "PERSON")
+        return None
+
+    def _in_the_clause(self, offset: int) -> bool:
+        """Whether the name at the offset is a clause's own ("Halima Noor said", "Among those
+        let go was Ma Qingyu"), not tucked into a phrase ("after meeting Vladimir Putin")."""
+        index = token_index_at(self.doc, offset)
+        return index < len(self.doc) and name_head(self.doc[index]).dep_ not in _TUCKED_IN
+
+    def _people_before(self, token: Token) -> list[tuple[int, str, str | None]]:
+        """The speakers and people named before the token, with the sex the article gives
+        them, in text order."""
         candidates: list[tuple[int, str, str | None]] = [
             (pos, s.name, s.gender)
             for pos, s in self.last_speakers
@@ -254,11 +275,7 @@ class SpeakerResolver:
                 for e in self.doc.ents
                 if e.label_ == "PERSON"
             )
-        earlier = sorted((c for c in candidates if c[0] < token.idx), key=lambda c: c[0])
-        for _, name, candidate_gender in reversed(earlier):
-            if candidate_gender in (None, gender):
-                return Speaker(name, None, cue, gender, "PERSON")
-        return None
+        return sorted((c for c in candidates if c[0] < token.idx), key=lambda c: c[0])
 
     def _described(self, token: Token, cue: str) -> Speaker:
         """A title or an unnamed source: resolved through an earlier apposition, else described."""
@@ -380,6 +397,20 @@ def _before_age(token: Token) -> bool:
         and following[1].like_num
         and following[2].text == ","
     )
+
+
+# Where a name stands inside a phrase of its clause rather than in the clause itself.
+_TUCKED_IN = frozenset({"pobj", "poss"})
+
+
+def _paragraph_start(doc: Doc, offset: int, paragraphs_back: int = 0) -> int:
+    """Where the paragraph holding the offset begins, or the one `paragraphs_back` above it."""
+    text = text_of(doc)
+    start = text.rfind("\n", 0, offset) + 1
+    for _ in range(paragraphs_back):
+        above = text[:start].rstrip("\n")
+        start = above.rfind("\n") + 1 if above else 0
+    return start
 
 
 def _after_honorific(token: Token) -> bool:

@@ -37,3 +37,28 @@ def test_she_passes_over_a_man_named_later_whose_name_only_the_dictionary_knows(
         "“This was not one bad decision. It was two hundred of them,” she said."
     )
     assert speakers(report_of(nlp, body)) == ["Halima Odhiambo"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A nearer name whose sex nothing shows does not take "she" from a woman just named.
+        (
+            "Harbour director Halima Odhiambo said no worker would lose a job. Kiprono Wekesa "
+            "has said the union never saw the contract.\n\n"
+            "“Every worker on the payroll today will be on it next year,” she said.",
+            ["Halima Odhiambo"],
+        ),
+        # Must not match: with no woman named nearby, the nearer name still stands.
+        (
+            "Harbour director Nils Berg said no worker would lose a job. Kiprono Wekesa "
+            "has said the union never saw the contract.\n\n"
+            "“Nobody has shown us a single page,” she said.",
+            ["Kiprono Wekesa"],
+        ),
+    ],
+)
+def test_a_pronoun_prefers_someone_shown_to_be_of_its_sex(
+    nlp: Language, body: str, expected: list[str]
+) -> None:
+    assert speakers(report_of(nlp, body)) == expected
