@@ -35,6 +35,11 @@ _HONORIFIC_NAME = re.compile(
 _ABBREVIATED_SUFFIXES = word_set("jr sr")
 _STORM_WORDS = word_set("Storm Hurricane Typhoon Cyclone Tropical")
 _TRIMMED_LABELS = word_set("ORG GPE LOC FAC NORP")
+_PLACE_LABELS = word_set("GPE LOC")
+_COMPASS_WORDS = word_set(
+    "north south east west northern southern eastern western central northeast northwest"
+    " southeast southwest northeastern northwestern southeastern southwestern"
+)
 # "Name (ACR)" or "Name, or ACR".
 _DEFINED_ACRONYM = re.compile(r"\(([A-Z]{2,6})\)|,\s+or\s+([A-Z]{2,6})\b")
 _LAW_ENDINGS = word_set("Act Law Code Statute")
@@ -192,6 +197,10 @@ def _clean_entity(doc: Doc, ent: Span) -> Mention | None:
             end -= 1
     while start < end and doc[start].lower_ == "the":
         start += 1
+    if ent.label_ in _PLACE_LABELS:
+        # "west Wales", "northern Syria": the place, not the part of it.
+        while end - start > 1 and doc[start].is_lower and doc[start].lower_ in _COMPASS_WORDS:
+            start += 1
     start = trim_leading_possessive(doc, start, end, ent.label_)
     while end > start and (doc[end - 1].text in POSSESSIVE_ENDINGS or doc[end - 1].is_punct):
         if _suffix_stop(doc[end - 1]) or _abbreviation_stop(doc[end - 1]):

@@ -111,7 +111,8 @@ EAST_ASIAN_SURNAMES: frozenset[str] = word_set(
     kim lee park choi jung jeong kang cho yoon jang lim oh seo shin kwon hwang ahn yoo jeon
     ko moon son bae baek heo nam noh ha kwak sung cha joo woo min ryu na ji chae won chun
     roh rhee ban yeo pyo
-    nguyen tran le pham hoang huynh phan vu vo dang bui do ngo duong ly trinh truong
+    nguyen tran le pham hoang huynh phan vu vo dang bui do ngo duong ly trinh truong mai dinh
+    doan luong
     sato suzuki takahashi tanaka watanabe ito yamamoto nakamura kobayashi kato yoshida
     yamada sasaki yamaguchi matsumoto inoue kimura hayashi shimizu yamazaki mori abe ikeda
     hashimoto ishikawa kishida koizumi

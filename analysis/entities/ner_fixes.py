@@ -88,7 +88,8 @@ _WATER_FIRST_WORDS = word_set("rio lake lago loch")
 # Last words of a measure, not an organisation: "the Cash Reserve Ratio", "Consumer Price Index".
 _MEASURE_WORDS = word_set("ratio rate index")
 _LAND_WORDS = word_set(
-    "isles islands island peninsula archipelago mountains river lake bay coast valley"
+    "isles islands island peninsula archipelago mountains river lake bay coast valley harbour"
+    " harbor"
     " aquifer forest prairie plateau basin desert canyon glacier"
 )
 # First words of a town's name, never a person's: "Fort Lee", "Port Avery", "Mount Isa".

@@ -152,6 +152,8 @@ def test_the_nearest_introduction_decides_who_a_description_is(
         ("The F.B.I. declined to comment.", "F.B.I.", "ORG"),
         ("Fans of Northgate Athletic marched on Saturday.", "Northgate Athletic", "ORG"),
         ("Roy Pruitt still drives a John Deere combine at harvest.", "John Deere", "PRODUCT"),
+        ("The colony is one of the few in west Wales.", "Wales", "GPE"),
+        ("Ships queued outside Kilindini Harbour on Monday.", "Kilindini Harbour", "LOC"),
         ("Hackers used the LockRiver ransomware on Monday.", "LockRiver", "PRODUCT"),
         ("Thieves took their Social Security numbers.", "Social Security", None),
         # Must not match: the maker as a person, the agency by its full name.
@@ -206,3 +208,14 @@ def test_a_lone_word_opening_a_grounds_name_is_the_ground(nlp: Language) -> None
 )
 def test_a_contributed_reporting_line_is_a_credit(line: str, credit: bool) -> None:
     assert is_boilerplate_line(line) is credit
+
+
+def test_a_vietnamese_family_name_stands_for_the_full_name(nlp: Language) -> None:
+    body = (
+        "“He took that from us,” said Mai Van Duc, 71, a retired shrimper.\n\n"
+        "Mai was one of six residents who spoke.\n\n"
+        "“Nine years is fine. The pipes are what I want,” Mai said."
+    )
+    report = report_of(nlp, body)
+    assert speakers(report) == ["Mai Van Duc", "Mai Van Duc"]
+    assert "Mai" not in labels(report)
