@@ -116,8 +116,8 @@ _MALWARE_NOUNS = word_set("ransomware malware spyware botnet trojan worm")
 BENEFIT_PROGRAMMES = frozenset({"Social Security", "Medicare", "Medicaid", "Obamacare"})
 # "sold as Virexa": what a company sells under a name is a product.
 _SELLING_VERBS = word_set("sell market brand license licence")
-# "the former Olympian": a word for a kind of person, not an organisation.
-_PERSON_KIND_BEFORE = word_set("former fellow retired onetime one-time two-time three-time")
+# "the former Olympian", "the retired Marine": a word for a kind of person, not its organisation.
+PERSON_KIND_BEFORE = word_set("former fellow retired onetime one-time two-time three-time")
 # Buildings that are also institutions, which speak and employ people: organisations.
 _INSTITUTION_WORDS = word_set("hospital clinic infirmary university college school academy")
 _CENTRE_WORDS = word_set("center centre")
@@ -211,7 +211,7 @@ def _one_word_label(token: Token, label: str) -> str | None:
         return None  # "Nurses' representatives", "Schools across the county": common nouns
     if label != "PERSON" and _common_word_opening_sentence(token):
         return None  # "Harbour master Tim Early": the story writes "harbour" in lower case
-    if label == "ORG" and token.i > 0 and token.doc[token.i - 1].lower_ in _PERSON_KIND_BEFORE:
+    if label == "ORG" and token.i > 0 and token.doc[token.i - 1].lower_ in PERSON_KIND_BEFORE:
         return None  # "the former Olympian"
     if _MODEL_NUMBER.match(token.text) and label in CONFUSABLE_LABELS:
         return "PRODUCT"  # "N95 masks"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from analysis.doc_text import text_of
 from analysis.entities.descriptions import describe
@@ -128,8 +128,21 @@ def _gender_from_sentence(doc: Doc, m: Mention) -> Gender | None:
     sentence = span.sent
     if sum(1 for ent in sentence.ents if ent.label_ == "PERSON") > 1:
         return None
-    genders = {pronoun_gender(t.text) for t in sentence if t.pos_ == "PRON"} - {None}
+    genders = {
+        pronoun_gender(t.text)
+        for t in sentence
+        if t.pos_ == "PRON" and not _someone_else_in_their_clause(t, span)
+    } - {None}
     return genders.pop() if len(genders) == 1 else None
+
+
+def _someone_else_in_their_clause(pronoun: Token, name: Span) -> bool:
+    """ "Ray Mullins, a director who is not related to her": an object pronoun in a relative
+    clause on the name or its apposition stands for someone else."""
+    if pronoun.dep_ not in {"dobj", "pobj", "dative"}:
+        return False
+    phrase = {t.i for t in name.root.subtree}
+    return any(a.dep_ == "relcl" and a.i in phrase for a in pronoun.ancestors)
 
 
 def _add_full_name(clusters: list[Cluster], m: Mention) -> Cluster:

@@ -19,6 +19,7 @@ from analysis.entities.names import (
     shared_surname,
     surname_word,
 )
+from analysis.entities.ner_fixes import PERSON_KIND_BEFORE
 from analysis.entities.people import plural_named
 from analysis.lexicon import (
     DOCUMENT_NOUNS,
@@ -84,6 +85,8 @@ class SpeakerResolver:
         if token.lower_ in OBJECT_PRONOUNS and token.head.tag_ == "VBG":
             # 'caught her saying, "…"': the object form speaks through the participle.
             return self._pronoun(token, attribution.cue)
+        if _described_kind(token):
+            return self._described(token, attribution.cue)
         cluster = self._cluster_at(token)
         if cluster is not None:
             names = JOINT_SEPARATOR.join([cluster.name, *self._partners(token)])
@@ -324,6 +327,8 @@ class SpeakerResolver:
         """The latest cluster given this title in one of its mentions before the position."""
         best: tuple[int, str] | None = None
         for cluster in self.clusters:
+            if cluster.label not in {"PERSON", "ORG"}:
+                continue  # "a retired Marine colonel": the Marines are not the one titled
             for start, end in cluster.spans:
                 if end > before:
                     break
@@ -411,6 +416,14 @@ def _paragraph_start(doc: Doc, offset: int, paragraphs_back: int = 0) -> int:
         above = text[:start].rstrip("\n")
         start = above.rfind("\n") + 1 if above else 0
     return start
+
+
+def _described_kind(token: Token) -> bool:
+    """ "the retired Marine said", "the former Democrat": a capitalised kind of person after
+    an article and a word of what they were describes someone, whatever NER made of it."""
+    children = list(token.children)
+    has_article = any(c.dep_ == "det" and c.lower_ in {"the", "a", "an"} for c in children)
+    return has_article and any(c.lower_ in PERSON_KIND_BEFORE for c in children)
 
 
 def _after_honorific(token: Token) -> bool:

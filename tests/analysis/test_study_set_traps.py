@@ -219,3 +219,38 @@ def test_a_vietnamese_family_name_stands_for_the_full_name(nlp: Language) -> Non
     report = report_of(nlp, body)
     assert speakers(report) == ["Mai Van Duc", "Mai Van Duc"]
     assert "Mai" not in labels(report)
+
+
+def test_a_retired_marine_is_the_one_the_article_described_so(nlp: Language) -> None:
+    body = (
+        "“This is not a ban,” said Thomas Greer III, the board’s chairman. Mr. Greer, 66, a "
+        "retired Marine colonel, said parents had been shut out.\n\n"
+        "Nadia Rahman voted to keep the book.\n\n"
+        "“We will follow the law,” the retired Marine said."
+    )
+    assert speakers(report_of(nlp, body)) == ["Thomas Greer III", "Thomas Greer III"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # "her" in the relative clause on Ray's name is someone else: Ray's sex stays unknown.
+        (
+            "Carla Mullins, captain of the rescue team, said her crew had crawled for hours. "
+            "Ray Mullins, a union director who is not related to her, has been at the mine "
+            "since Monday.\n\n“We could hear them before we could see them,” she said.",
+            ["Carla Mullins"],
+        ),
+        # Must not match: her own possessive in her relative clause still says she is a woman.
+        (
+            "Ray Holm, who drives the ambulance, waited outside. Dana Mullins, who lost her "
+            "brother in the collapse, has been at the mine since Monday.\n\n"
+            "“We could hear them before we could see them,” she said.",
+            ["Dana Mullins"],
+        ),
+    ],
+)
+def test_an_object_pronoun_in_a_relative_clause_is_someone_else(
+    nlp: Language, body: str, expected: list[str]
+) -> None:
+    assert speakers(report_of(nlp, body)) == expected
