@@ -45,11 +45,17 @@ COMPANY_ENDINGS = word_set(
     " rail railway railways"
 )
 # Last words of an event's name: "the Steamboat Gulch Fire", "Hurricane"s come first.
-_EVENT_LAST_WORDS = word_set("fire wildfire blaze storm flood floods earthquake quake tornado")
+_EVENT_LAST_WORDS = word_set(
+    "fire wildfire blaze storm flood floods earthquake quake tornado summit conference festival"
+    " expo"
+)
+# Prizes, which the model takes for organisations: "the Newbery Medal", "the Pulitzer Prize".
+_AWARD_WORDS = word_set("medal prize award awards trophy")
 # Last words of a company's name the model takes for a person's: "Xcel Energy".
 _TRADE_WORDS = word_set(
     "energy power systems technologies technology foods media pharmaceuticals labs solutions"
-    " logistics works motors airways airlines biologics therapeutics software networks"
+    " engineering construction logistics works motors airways airlines biologics therapeutics"
+    " software networks"
     # football clubs: "Leeds United", "Northgate Athletic"
     " united athletic rovers wanderers albion hotspur fc afc"
 )
@@ -63,7 +69,7 @@ _AGENT_VERBS = word_set("see review obtain report publish confirm interview cont
 # Acronyms of common nouns the model tags as places or people: "the shift to AI".
 COMMON_ACRONYMS = word_set(
     "AI IT TV GDP CEO CFO COO CTO IPO HR PR ESG EV EVs VR AR IoT API APIs PC PCs SUV SUVs GP"
-    " DNA RNA HIV AIDS LGBT LGBTQ PhD MBA CCTV GPS SMS ATM ATMs VAT ID IDs Q&A"
+    " DNA RNA HIV AIDS LGBT LGBTQ PhD MBA CCTV GPS SMS ATM ATMs VAT ID IDs Q&A A.I."
 )
 # Time zones, which the model takes for organisations: "the 15:00 BST kick-off".
 TIME_ZONES = word_set(
@@ -103,6 +109,9 @@ _NOT_A_SURNAME = ORG_NOUNS | word_set(
     " school college foundation island islands valley county city falls bay river tower"
 )
 _CAPS_ACRONYM = re.compile(r"^[A-Z]{2,5}s?$")
+# A capital after three or more lower-case letters inside one word ("SpaceX", "PayPal" not;
+# "McNeil", "DeSantis", "LeBron" not either): a brand's spelling, never a surname's.
+_INNER_CAPITAL = re.compile(r"^[A-Z][a-z]{3,}[A-Z]")
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Z]\.){2,5}$")  # "F.B.I." as the Times writes it
 # Nouns after a name that make it the name of a disease: "the Marburg virus", "Lyme disease".
 _DISEASE_NOUNS = word_set("virus disease fever syndrome flu")
@@ -219,6 +228,8 @@ def _one_word_label(token: Token, label: str) -> str | None:
     acronym = bool(_CAPS_ACRONYM.match(letters)) and letters not in PLACE_ABBREVIATIONS
     if acronym and label in ("PERSON", "GPE", "LOC", "FAC"):
         return "ORG"  # "NRA", "FBN": an acronym names an organisation, not a person or place
+    if label == "PERSON" and _INNER_CAPITAL.match(token.text):
+        return "ORG"  # "SpaceX", "LockRiver": a brand's capital inside the word, not "McNeil"
     return label
 
 
@@ -254,7 +265,9 @@ def _name_label(doc: Doc, start: int, end: int, label: str) -> str | None:
     if last in _LAND_WORDS and label not in PLACE_LABELS:
         return "LOC"  # "Skerry Isles" tagged a person, "the Vale River" a work of art
     if last in _EVENT_LAST_WORDS and label in CONFUSABLE_LABELS:
-        return "EVENT"  # "the Steamboat Gulch Fire" tagged an organisation
+        return "EVENT"  # "the Steamboat Gulch Fire" tagged an organisation, "Web Summit" a place
+    if last in _AWARD_WORDS and label in CONFUSABLE_LABELS:
+        return None  # "the Newbery Medal": a prize, not its committee
     if label == "FAC" and _names_an_institution(doc, start, end):
         return "ORG"  # "St. Aldric Regional Medical Center": a hospital speaks and employs
     if label in ("PERSON", "FAC") and _names_a_company_or_agency(words.text.split()):
@@ -435,9 +448,10 @@ def _full_personal_name(text: str) -> bool:
 
 
 def _is_person_here(doc: Doc, m: Mention) -> bool:
-    """A surname NER tagged ORG is the person; one tagged a place only where it acts as one (it
-    owns something or speaks: "Kasich joked"); one tagged a nationality, a title or an event
-    ("Cuban said", '"…," Trump tweeted') wherever it is a subject or an owner."""
+    """A surname NER tagged ORG is the person; one tagged a place the gazetteer knows only
+    where it acts as one (it owns something or speaks: "Kasich joked"); one tagged a
+    nationality, a title or an event ("Cuban said", '"…," Trump tweeted') wherever it is a
+    subject or an owner."""
     if m.label == "ORG":
         return True
     root = _root(doc, m)
@@ -446,6 +460,11 @@ def _is_person_here(doc: Doc, m: Mention) -> bool:
     if any(child.tag_ == "POS" for child in root.children):
         return m.label in PLACE_LABELS or m.label in _NAME_LOOKALIKES
     if m.label in PLACE_LABELS:
+        # "ordered Villanueva to repay": the person's surname, wherever it is neither a
+        # country, a capital nor a state, nor read after "in", "from" or "to".
+        in_place_phrase = root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS
+        if not is_known_place(m.text) and not in_place_phrase:
+            return True
         return root.dep_ == "nsubj" and root.head.lemma_ in REPORTING_VERBS
     return m.label in _NAME_LOOKALIKES and root.dep_ in SUBJECT_DEPS
 

@@ -153,6 +153,16 @@ def test_the_nearest_introduction_decides_who_a_description_is(
         ("Fans of Northgate Athletic marched on Saturday.", "Northgate Athletic", "ORG"),
         ("Roy Pruitt still drives a John Deere combine at harvest.", "John Deere", "PRODUCT"),
         ("The colony is one of the few in west Wales.", "Wales", "GPE"),
+        ("SpaceX has set that price, analysts said.", "SpaceX", "ORG"),
+        (
+            "The protest was organised by Ngozi Okafor, whose novel was a finalist for the "
+            "Newbery Medal last year.",
+            "Newbery Medal",
+            None,
+        ),
+        ("Lim spoke at the Web Summit in Lisbon last year.", "Web Summit", "EVENT"),
+        # Must not match: a surname with a capital inside it.
+        ("Marco DeSantis said no.", "Marco DeSantis", "PERSON"),
         ("Ships queued outside Kilindini Harbour on Monday.", "Kilindini Harbour", "LOC"),
         ("Hackers used the LockRiver ransomware on Monday.", "LockRiver", "PRODUCT"),
         ("Thieves took their Social Security numbers.", "Social Security", None),
@@ -254,3 +264,14 @@ def test_an_object_pronoun_in_a_relative_clause_is_someone_else(
     nlp: Language, body: str, expected: list[str]
 ) -> None:
     assert speakers(report_of(nlp, body)) == expected
+
+
+def test_a_persons_surname_tagged_a_place_is_the_person(nlp: Language) -> None:
+    body = (
+        "Rodrigo Villanueva Jr. pleaded guilty. Judge Lorraine Beckett ordered Villanueva to "
+        "repay the district. Villanueva was flown to Houston."
+    )
+    found = labels(report_of(nlp, body))
+    assert found.get("Rodrigo Villanueva Jr.") == "PERSON"
+    assert "Villanueva" not in found
+    assert found.get("Houston") == "GPE"
