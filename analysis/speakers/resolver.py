@@ -82,6 +82,12 @@ class SpeakerResolver:
                 return Speaker(named.name, None, attribution.cue, self._gender_of(named), "PERSON")
         if token.lower_ in SPEAKER_PRONOUNS and not _after_honorific(token):
             return self._pronoun(token, attribution.cue)
+        if _one_of_them(token):
+            several = _unnamed_speaker_above(token, plural=True)
+            if several is not None:
+                # "Two employees who spoke on condition of anonymity said …. '…,' one of them
+                # said": one of those two.
+                return Speaker(None, several, attribution.cue)
         if token.lower_ in OBJECT_PRONOUNS and token.head.tag_ == "VBG":
             # 'caught her saying, "…"': the object form speaks through the participle.
             return self._pronoun(token, attribution.cue)
@@ -239,6 +245,10 @@ class SpeakerResolver:
             for pos, s in self.last_speakers
             if s.name and s.label in (None, "PERSON")
         ]
+        unnamed = _unnamed_speaker_above(token, plural=token.lower_ in {"they", "them"})
+        if unnamed is not None:
+            # "A senior engineer, who did not want to be named, said …. '…,' he said."
+            return Speaker(None, unnamed, cue, gender)
         found = subject_antecedent(token, gender, self._person_at, spoken, self.quoted)
         candidates = self._people_before(token)
         # Someone the article shows is of the pronoun's sex, named in this paragraph or the
@@ -519,7 +529,24 @@ def _noun_phrase(token: Token) -> str:
         # The relative clause may hang on a noun inside the phrase ('a person familiar with
         # the clinic's response who was not authorized to discuss it publicly said').
         end = _to_main_verb(token, end)
-    return token.doc[start:end].text
+    return token.doc[start : _with_reason_unnamed(token, end)].text
+
+
+def _with_reason_unnamed(token: Token, end: int) -> int:
+    """'A senior engineer, who did not want to be named because …, said': the clause set off
+    by commas that says why the source is unnamed belongs to the description."""
+    doc = token.doc
+    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ != "who":
+        return end
+    clause = doc[end + 1].head
+    if clause.dep_ != "relcl" or clause.head.i != token.i:
+        return end
+    words = {t.lower_ for t in clause.subtree}
+    return clause.right_edge.i + 1 if words & _ANONYMITY_WORDS else end
+
+
+# Words of a clause that says why a source is not named.
+_ANONYMITY_WORDS = frozenset({"named", "anonymity", "authorised", "authorized", "identified"})
 
 
 def _to_main_verb(token: Token, end: int) -> int:
@@ -572,6 +599,37 @@ def _unnamed_just_introduced(token: Token) -> str | None:
             return None
         return _introduction(earlier)
     return None
+
+
+def _unnamed_speaker_above(pronoun: Token, plural: bool) -> str | None:
+    """The unnamed source the sentence just before introduces as the subject of a reporting
+    verb ("A senior engineer, who did not want to be named, said …"), when the pronoun can
+    stand for them (he or she for one, they or "one of them" for several)."""
+    sentence = pronoun.sent
+    if sentence.start == 0:
+        return None
+    above = pronoun.doc[sentence.start - 1].sent
+    verb = above.root
+    if verb.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if len(subjects) != 1:
+        return None
+    noun = subjects[0]
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() in DOCUMENT_NOUNS:
+        return None
+    if (noun.tag_ == "NNS") != plural or any(c.dep_ == "appos" for c in noun.children):
+        return None
+    counted = any(c.dep_ == "nummod" for c in noun.children)
+    return _introduction(noun) if _indefinite(noun) or (plural and counted) else None
+
+
+def _one_of_them(token: Token) -> bool:
+    """ "one of them said"."""
+    if token.lower_ != "one":
+        return False
+    of = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
+    return bool(of) and any(c.lower_ == "them" for c in of[0].children)
 
 
 def _indefinite(noun: Token) -> bool:

@@ -275,3 +275,38 @@ def test_a_persons_surname_tagged_a_place_is_the_person(nlp: Language) -> None:
     assert found.get("Rodrigo Villanueva Jr.") == "PERSON"
     assert "Villanueva" not in found
     assert found.get("Houston") == "GPE"
+
+
+@pytest.mark.parametrize(
+    ("body", "description"),
+    [
+        (
+            "Kwame Adjei, who runs the depot, said the pumps had failed.\n\n"
+            "A senior harbour engineer, who did not want to be named because he was not "
+            "authorised to speak to the media, said the barriers were too low.\n\n"
+            "“We have known for years they would not cope,” he said.",
+            "a senior harbour engineer, who did not want to be named because he was not "
+            "authorised to speak to the media",
+        ),
+        (
+            "Two current employees who spoke on the condition of anonymity said managers had "
+            "ranked their teams.\n\n"
+            "“It was a spreadsheet, and nobody pretended otherwise,” one of them said.",
+            "two current employees who spoke on the condition of anonymity",
+        ),
+    ],
+)
+def test_a_pronoun_after_an_unnamed_source_is_that_source(
+    nlp: Language, body: str, description: str
+) -> None:
+    quote = report_of(nlp, body).quotes[-1]
+    assert quote.speaker is None
+    assert quote.speaker_description == description
+
+
+def test_a_named_subject_above_still_takes_the_pronoun(nlp: Language) -> None:
+    body = (
+        "A senior harbour engineer said the barriers were too low. Kwame Adjei, who runs the "
+        "depot, said the pumps had failed.\n\n“We have known for years,” he said."
+    )
+    assert speakers(report_of(nlp, body)) == ["Kwame Adjei"]
