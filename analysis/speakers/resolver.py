@@ -28,6 +28,7 @@ from analysis.lexicon import (
     REPORTING_VERBS,
     SPEAKER_LABELS,
     SPEAKER_PRONOUNS,
+    SUBJECT_DEPS,
 )
 from analysis.quotes.marks import QuoteSpan
 from analysis.speakers.pronouns import Person, SpokenBefore, subject_antecedent
@@ -529,24 +530,7 @@ def _noun_phrase(token: Token) -> str:
         # The relative clause may hang on a noun inside the phrase ('a person familiar with
         # the clinic's response who was not authorized to discuss it publicly said').
         end = _to_main_verb(token, end)
-    return token.doc[start : _with_reason_unnamed(token, end)].text
-
-
-def _with_reason_unnamed(token: Token, end: int) -> int:
-    """'A senior engineer, who did not want to be named because …, said': the clause set off
-    by commas that says why the source is unnamed belongs to the description."""
-    doc = token.doc
-    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ != "who":
-        return end
-    clause = doc[end + 1].head
-    if clause.dep_ != "relcl" or clause.head.i != token.i:
-        return end
-    words = {t.lower_ for t in clause.subtree}
-    return clause.right_edge.i + 1 if words & _ANONYMITY_WORDS else end
-
-
-# Words of a clause that says why a source is not named.
-_ANONYMITY_WORDS = frozenset({"named", "anonymity", "authorised", "authorized", "identified"})
+    return token.doc[start:end].text
 
 
 def _to_main_verb(token: Token, end: int) -> int:
@@ -612,7 +596,7 @@ def _unnamed_speaker_above(pronoun: Token, plural: bool) -> str | None:
     verb = above.root
     if verb.lemma_.lower() not in REPORTING_VERBS:
         return None
-    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     if len(subjects) != 1:
         return None
     noun = subjects[0]
