@@ -5,9 +5,10 @@ Four parts, each printed as one JSON object on its own line (`--only NAME` runs 
 
 - `throughput`: a backlog of `--articles` (500) pasted articles, the seeds varied, each in a
   server of its own (one server would take a seed's copies for its story told again and
-  analyse only the first), through `ingest_text` on a fresh SQLite file with the analysis pool of `newsbot run`, 1 worker and
-  then 2, side by side: `{"workers": {"1": {"seconds", "articles_per_second"}, "2": ...},
-  "speedup"}`. Target: speedup >= 1.8 on 2 cores.
+  analyse only the first), through `ingest_text` on a fresh SQLite file with the analysis
+  pool of `newsbot run`, 1 worker and then 2, side by side:
+  `{"workers": {"1": {"seconds", "articles_per_second"}, "2": ...}, "speedup"}`.
+  Target: speedup >= 1.8 on 2 cores.
 - `stall`: the longest event-loop stall a lag probe (a 5 ms sleep, measured against its
   deadline) saw while `--in-flight` (300) articles were in flight with 2 workers, with its
   p99. Target: <= 50 ms.
