@@ -10,12 +10,12 @@ from contextlib import asynccontextmanager
 
 from spacy.language import Language
 
-from analysis.nlp import load_pipeline, load_reader
+from analysis.nlp import load_pipeline
 from bot.settings import Settings
 from handlers.analysis_pool import AnalysisPool
 from handlers.analyze import Reader
 from handlers.database import require_current
-from handlers.services import Services
+from handlers.services import QuestionReader, Services
 from handlers.turns import ServerTurns
 from intake.fetch import Fetcher
 from intake.policy import FetchPolicy
@@ -87,6 +87,7 @@ async def build_services(
     policy = fetch_policy(settings)
     http = make_session(policy)
     pool: AnalysisPool | None = None
+    question_reader: QuestionReader | None = None
     try:
         if settings.auto_migrate:
             await upgrade_database(engine)
@@ -97,12 +98,12 @@ async def build_services(
             pool = AnalysisPool(settings.spacy_model, settings.analysis_workers)
             await pool.start()
             pipeline = None
-            # Questions are read here (a tagger, no parser): /ask never waits for a worker.
-            reader = await asyncio.to_thread(load_reader, settings.spacy_model)
+            # Questions too are read in the workers: a pipeline here would add ~45 MB to the
+            # bot's process, and a question waits at most for the analyses already running.
+            question_reader = pool.question_terms
             slots = settings.analysis_workers
         else:
             pipeline = nlp if nlp is not None else await load_nlp(settings)
-            reader = None
             slots = settings.analysis_threads
         await load_language_model()
         if processes:
@@ -120,7 +121,7 @@ async def build_services(
             max_article_chars=settings.max_article_chars,
             max_links_per_message=settings.max_links_per_message,
             analyzer=pool,
-            reader=reader,
+            question_reader=question_reader,
             forget_deleted_sources=settings.forget_deleted_sources,
             catch_up_hours=settings.catch_up_hours,
             catch_up_messages=settings.catch_up_messages,

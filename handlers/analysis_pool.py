@@ -5,14 +5,19 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from typing import TypeVar
 
+from analysis.question_worker import question_terms_in_worker
 from analysis.types import Report
 from analysis.workers import AnalysisFailure, analyze_in_worker, start_worker, worker_ready
 from intake.article import Article
 
 log = logging.getLogger(__name__)
+A = TypeVar("A")
+T = TypeVar("T")
 
 
 class AnalysisCrashed(Exception):
@@ -46,19 +51,28 @@ class AnalysisPool:
 
     async def __call__(self, article: Article) -> Report:
         """Analyse an article in a worker."""
-        loop = asyncio.get_running_loop()
-        try:
-            outcome = await loop.run_in_executor(self._pool, analyze_in_worker, article)
-        except BrokenProcessPool as error:
-            # A worker died (killed, out of memory): later analyses get a fresh pool.
-            log.error("an analysis worker died; starting new workers")
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = self._new_pool()
-            raise AnalysisCrashed("the analysis worker stopped") from error
+        outcome = await self._in_worker(analyze_in_worker, article)
         if isinstance(outcome, AnalysisFailure):
             log.error("analysis failed in a worker: %s", outcome.details)
             raise AnalysisCrashed(f"{outcome.kind}: {outcome.message}")
         return outcome
+
+    async def question_terms(self, question: str) -> list[tuple[str, ...]]:
+        """Read a question's words and lemmas in a worker (the bot's process has no pipeline).
+
+        It skips the servers' turns: it waits at most for the analyses already running."""
+        return await self._in_worker(question_terms_in_worker, question)
+
+    async def _in_worker(self, job: Callable[[A], T], given: A) -> T:
+        loop = asyncio.get_running_loop()
+        try:
+            return await loop.run_in_executor(self._pool, job, given)
+        except BrokenProcessPool as error:
+            # A worker died (killed, out of memory): later jobs get a fresh pool.
+            log.error("an analysis worker died; starting new workers")
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = self._new_pool()
+            raise AnalysisCrashed("the analysis worker stopped") from error
 
     def close(self) -> None:
         """Let analyses in flight finish, then stop the workers (blocks: call in a thread)."""

@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass
 
 from analysis.text.answer import best_passages
-from analysis.text.terms import question_terms
 from handlers.services import Services
 from storage.articles import ArticleRepository
 from storage.records import StoredArticle
@@ -53,8 +52,7 @@ async def ask(
     services: Services, guild_id: int, question: str, *, article_id: int | None = None
 ) -> AskResult:
     """Answer from one article (a follow-up) or from the server's whole history."""
-    reader = services.reader or services.nlp
-    terms = await services.run_blocking(question_terms, reader, question)
+    terms = await services.read_question(question)
     if not terms:
         return AskResult(question=question, answers=())
     found = await _candidates(services, guild_id, terms, article_id)

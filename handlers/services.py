@@ -11,6 +11,7 @@ from typing import TypeVar
 from spacy.language import Language
 
 from analysis.pipeline import analyze
+from analysis.text.terms import question_terms
 from analysis.types import Report
 from handlers.input_cap import DEFAULT_MAX_ARTICLE_CHARS
 from handlers.single_flight import KeyedLocks
@@ -22,6 +23,8 @@ from storage.engine import SessionFactory
 T = TypeVar("T")
 # Analyses an article off the event loop: a pool of worker processes in `newsbot run`.
 Analyzer = Callable[[Article], Awaitable[Report]]
+# Reads a question's words and lemmas for /ask: in a worker process in `newsbot run`.
+QuestionReader = Callable[[str], Awaitable[list[tuple[str, ...]]]]
 DEFAULT_MAX_LINKS_PER_MESSAGE = 5
 
 
@@ -42,9 +45,9 @@ class Services:
     max_article_chars: int = DEFAULT_MAX_ARTICLE_CHARS
     max_links_per_message: int = DEFAULT_MAX_LINKS_PER_MESSAGE
     analyzer: Analyzer | None = None
-    # Reads questions for /ask (their lemmas): a small pipeline where analyses run in worker
-    # processes; None: `nlp` does.
-    reader: Language | None = None
+    # Reads questions for /ask (their lemmas) where analyses run in worker processes, so the
+    # bot's own process loads no pipeline; None: `nlp` does, in `executor`.
+    question_reader: QuestionReader | None = None
     # Keeping up with the channel (bot/settings.py has what each means).
     forget_deleted_sources: bool = False
     catch_up_hours: float = 24.0
@@ -59,6 +62,12 @@ class Services:
         """Run CPU-heavy work off the event loop, so the gateway heartbeat never starves."""
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self.executor, func, *args)
+
+    async def read_question(self, question: str) -> list[tuple[str, ...]]:
+        """A question's content words, each with the forms that may stand for it."""
+        if self.question_reader is not None:
+            return await self.question_reader(question)
+        return await self.run_blocking(question_terms, self.nlp, question)
 
     async def analyze(self, article: Article, guild_id: int = 0) -> Report:
         """Analyse an article off the event loop, when its server's turn comes."""

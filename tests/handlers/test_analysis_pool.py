@@ -9,10 +9,13 @@ import pytest
 from spacy.language import Language
 
 from analysis.pipeline import analyze
+from analysis.text.terms import question_terms
 from analysis.workers import AnalysisFailure, analyze_in_worker
 from handlers.analysis_pool import AnalysisCrashed, AnalysisPool
 from intake.article import Article
 from tests.bot.conftest import seed_text
+
+QUESTION = "Who warned about the strikes at the harbour?"
 
 
 def _article(text: str) -> Article:
@@ -40,7 +43,11 @@ async def test_a_worker_process_analyses_like_the_thread_does(nlp: Language) -> 
         with pytest.raises(AnalysisCrashed):
             await pool(_article(None))  # type: ignore[arg-type]
         again = await pool(article)  # a failure does not break the worker
+        # /ask's questions are read in the worker too: the bot's process loads no pipeline.
+        terms = await pool.question_terms(QUESTION)
     finally:
         pool.close()
     assert report == analyze(nlp, article) == again
+    assert terms == question_terms(nlp, QUESTION)
+    assert terms[0] == ("warned", "warn")  # lemmas, not the words alone
     assert pool.worker_pids() == []
