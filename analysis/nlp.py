@@ -44,13 +44,3 @@ def _split_glued_quote_marks(nlp: Language) -> None:
     infixes = [*GLUED_QUOTE_MARKS, *GLUED_SIGNATURE_DASHES, *(nlp.Defaults.infixes or ())]
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
-
-def load_reader(model_name: str = "en_core_web_sm") -> Language:
-    """The model's tagger and lemmatizer only: enough to read a question's words."""
-    try:
-        return spacy.load(model_name, exclude=["parser", "ner"])
-    except OSError:
-        repack = PYPI_REPACKS.get(model_name)
-        if repack is None:
-            raise
-        return spacy.load(repack, exclude=["parser", "ner"])
