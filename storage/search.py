@@ -1,9 +1,9 @@
 """Full-text search over one guild's quotes and article sentences: one API, two engines.
 
 SQLite answers with FTS5 (`MATCH`, `bm25()`), PostgreSQL with its `english` text search
-(`@@`, `ts_rank_cd`); storage/search_schema.py builds the indexes. Callers give plain terms:
-phrases (words in this order), and words or groups of forms of a word ("lost", "lose") of which
-every group must match. Both engines stem with Porter's English stemmer.
+(`@@`, `ts_rank_cd` on stored vectors); storage/search_schema.py builds the indexes. Callers
+give plain terms: phrases (words in this order), and words or groups of forms of a word
+("lost", "lose") of which every group must match. Both engines stem with Porter's English stemmer.
 
 Quotes rank by relevance blended with recency:
     score = 0.7 * relevance + 0.3 / (1 + age_days / 30)
@@ -26,7 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage.mapping import quote_from_row
 from storage.models import ArticleRow, QuoteRow, SentenceRow
 from storage.records import StoredQuote
-from storage.search_schema import PG_QUOTE_VECTOR, PG_SENTENCE_VECTOR
+from storage.search_schema import PG_VECTOR_COLUMN
 
 RELEVANCE_WEIGHT = 0.7
 RECENCY_DAYS = 30.0
@@ -256,13 +256,9 @@ def _postgres_match(kind: str, alternatives: list[list[list[str]]]) -> _Match:
         "(" + " && ".join("(" + " || ".join(map(phrase, g)) + ")" for g in alternative) + ")"
         for alternative in alternatives
     )
-    # Qualified (articles has a text column too); the index still serves the expression.
+    # The stored vector (migration 0010): matched and ranked without parsing the text again.
     owner = "s" if kind == "sentences" else "q"
-    vector = (
-        (PG_SENTENCE_VECTOR if kind == "sentences" else PG_QUOTE_VECTOR)
-        .replace("(text)", f"({owner}.text)")
-        .replace(", text)", f", {owner}.text)")
-    )
+    vector = f"{owner}.{PG_VECTOR_COLUMN}"
     where = f"{vector} @@ ({query}) AND {owner}.guild_id = :guild"
     if kind == "speakers":
         # The index finds the quotes with the words anywhere; the names must hold them.
