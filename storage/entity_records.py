@@ -225,9 +225,9 @@ class EntityRecordRepository:
             .order_by(EntityRecord.id)
         )
         records = list(rows)
-        # Counted for these records only (the index on record_id), not for every record.
+        # Counted for these records only, on the index (record_id, posted_at) alone.
         found = await self._session.execute(
-            select(QuoteSpeaker.record_id, func.count(QuoteSpeaker.id))
+            select(QuoteSpeaker.record_id, func.count())
             .where(QuoteSpeaker.record_id.in_([r.id for r in records]))
             .group_by(QuoteSpeaker.record_id)
         )
@@ -237,11 +237,11 @@ class EntityRecordRepository:
     async def speakers(self, guild_id: int) -> list[tuple[str, int]]:
         """The guild's records who gave quotes, with how many, most quoted first."""
         rows = await self._session.execute(
-            select(EntityRecord.name, func.count(QuoteSpeaker.id))
+            select(EntityRecord.name, func.count())
             .join(QuoteSpeaker, QuoteSpeaker.record_id == EntityRecord.id)
             .where(EntityRecord.guild_id == guild_id)
             .group_by(EntityRecord.id, EntityRecord.name)
-            .order_by(func.count(QuoteSpeaker.id).desc(), EntityRecord.name)
+            .order_by(func.count().desc(), EntityRecord.name)
         )
         return [(name, int(count)) for name, count in rows.tuples()]
 
