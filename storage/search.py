@@ -120,17 +120,19 @@ class SearchRepository:
     async def sentences(
         self, guild_id: int, words: Terms, *, article_id: int | None = None, limit: int = 50
     ) -> list[FoundSentence]:
-        """Body sentences with every word, most relevant first; then, up to the limit, those
-        missing one word, then those with any of the words (the answer ranking that reads them
-        decides, and says nothing for a weak match)."""
+        """Body sentences with every word, most relevant first; then, up to the limit, the
+        newest of those missing one word, then the newest with any of the words (the answer
+        ranking that reads them decides, and says nothing for a weak match)."""
         groups = [list(g) for g in words if any(g)]
-        found = await self._sentences(guild_id, [groups], article_id, limit)
+        found = await self._sentences(guild_id, [groups], article_id, limit, ranked=True)
         looser = [_all_but_one(groups), [[group] for group in groups]] if len(groups) > 1 else []
         for alternatives in looser:
             if len(found) >= limit:
                 break
             seen = {f.id for f in found}
-            more = await self._sentences(guild_id, alternatives, article_id, limit)
+            # Not ranked: a long history's looser matches are a large share of it, and the
+            # engines' ranking reads every match (and FTS5's, every row holding each word).
+            more = await self._sentences(guild_id, alternatives, article_id, limit, ranked=False)
             found += [f for f in more if f.id not in seen][: limit - len(found)]
         return found
 
@@ -148,21 +150,31 @@ class SearchRepository:
         return [_found(row, 0.0) for row in rows]
 
     async def _sentences(
-        self, guild_id: int, alternatives: list[list[list[str]]], article_id: int | None, limit: int
+        self,
+        guild_id: int,
+        alternatives: list[list[list[str]]],
+        article_id: int | None,
+        limit: int,
+        *,
+        ranked: bool,
     ) -> list[FoundSentence]:
+        """The best `limit` sentences matching; or, not `ranked`, the newest (score 0), read
+        off the engine's own order of its matches and stopped after the limit."""
         match = self._any_of("sentences", alternatives)
         if match is None:
             return []
         only_article = " AND s.article_id = :article" if article_id is not None else ""
-        ranked = await self._session.execute(
+        key = "s.id" if self._dialect == "postgresql" else "fts_sentences.rowid"
+        score, order = (match.rank, "score DESC, s.id") if ranked else ("0.0", key)
+        ranked_rows = await self._session.execute(
             text(
-                f"SELECT s.id, {match.rank} AS score FROM {self._from('sentences')}"
+                f"SELECT s.id, {score} AS score FROM {self._from('sentences')}"
                 f" WHERE {match.where}{only_article} AND s.position > 0"
-                " ORDER BY score DESC, s.id DESC LIMIT :limit"
+                f" ORDER BY {order} DESC LIMIT :limit"
             ),
             {**match.params, "guild": guild_id, "article": article_id, "limit": limit},
         )
-        scores = {int(i): float(score) for i, score in ranked.tuples()}
+        scores = {int(i): float(score) for i, score in ranked_rows.tuples()}
         if not scores:
             return []
         rows = await self._session.scalars(
