@@ -120,11 +120,16 @@ class SearchRepository:
     async def sentences(
         self, guild_id: int, words: Terms, *, article_id: int | None = None, limit: int = 50
     ) -> list[FoundSentence]:
-        """Body sentences with every word, most relevant first; then, up to the limit, the
-        newest of those missing one word, then the newest with any of the words (the answer
-        ranking that reads them decides, and says nothing for a weak match)."""
+        """Body sentences with every word (the most relevant, when more than the limit have
+        them all); then, up to the limit, the newest of those missing one word, then the
+        newest with any of the words (the answer ranking that reads them decides, and says
+        nothing for a weak match)."""
         groups = [list(g) for g in words if any(g)]
-        found = await self._sentences(guild_id, [groups], article_id, limit, ranked=True)
+        # Ranked only when there is a choice to make: FTS5's bm25 reads every row holding each
+        # word of the question, however few hold them all.
+        found = await self._sentences(guild_id, [groups], article_id, limit + 1, ranked=False)
+        if len(found) > limit:
+            found = await self._sentences(guild_id, [groups], article_id, limit, ranked=True)
         looser = [_all_but_one(groups), [[group] for group in groups]] if len(groups) > 1 else []
         for alternatives in looser:
             if len(found) >= limit:
