@@ -1,4 +1,5 @@
-"""Search at years of history: a synthetic newsroom loaded through the repositories, then
+"""Search at years of history: a synthetic newsroom loaded through the repositories' bulk
+path (storage/bulk.py: a few Core executemany statements per batch of articles), then
 /who-said and /ask's storage queries timed against a naive LIKE scan of the same data.
 
     python bench/storage.py --backend sqlite|postgresql --articles N [--database-url URL]
@@ -38,6 +39,7 @@ from analysis.text.terms import content_words  # noqa: E402
 from analysis.types import Entity, Quote, Report, Sentence  # noqa: E402
 from intake.article import Article  # noqa: E402
 from storage.articles import ArticleRepository  # noqa: E402
+from storage.bulk import NewArticle  # noqa: E402
 from storage.engine import (  # noqa: E402
     SessionFactory,
     analyze_database,
@@ -154,15 +156,15 @@ class History:
 async def load(
     sessionmaker: SessionFactory, history: History, articles: int, sampled: set[int]
 ) -> tuple[int, list[Report]]:
-    """Store the articles through the repositories, BATCH per unit of work; the quote count,
-    and the reports of the `sampled` articles (what the queries ask for)."""
+    """Store the articles with the repositories' bulk path (add_many), BATCH per unit of
+    work, each linked to its speakers' records; the quote count, and the reports of the
+    `sampled` articles (what the queries ask for)."""
     records: dict[str, int] = {}
     samples: list[Report] = []
     start = datetime(2020, 1, 1, tzinfo=UTC)
     quotes = 0
     for first in range(0, articles, BATCH):
         async with sessionmaker.begin() as session:
-            repository = ArticleRepository(session)
             linker = EntityRecordRepository(session)
             batch = []
             for index in range(first, min(first + BATCH, articles)):
@@ -170,16 +172,27 @@ async def load(
                 if index in sampled:
                     samples.append(report)
                 posted = start + timedelta(minutes=30 * index)
-                options = {"channel_id": 2, "message_id": index, "author_id": 3}
-                options |= {"content_hash": uuid.uuid4().hex, "posted_at": posted}
-                batch.append((report, options | {"created_at": posted}))
                 for name in speakers:
                     await _record(linker, records, name, posted)
-            stored = await repository.add_many(GUILD, batch)
-            await linker.link_quotes(
-                [(q.id, [records[q.speaker]]) for a in stored for q in a.quotes if q.speaker]
-            )
-            quotes += sum(len(a.quotes) for a in stored)
+                batch.append(
+                    NewArticle(
+                        report,
+                        channel_id=2,
+                        message_id=index,
+                        author_id=3,
+                        content_hash=uuid.uuid4().hex,
+                        created_at=posted,
+                        posted_at=posted,
+                        entity_records={
+                            rank: records[e.name] for rank, e in enumerate(report.entities)
+                        },
+                        quote_speakers={
+                            position: [records[name]] for position, name in enumerate(speakers)
+                        },
+                    )
+                )
+                quotes += len(report.quotes)
+            await ArticleRepository(session).add_many(GUILD, batch)
     return quotes, samples
 
 

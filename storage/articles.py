@@ -15,9 +15,15 @@ from sqlalchemy.orm import selectinload
 from sqlalchemy.sql.elements import UnaryExpression
 
 from analysis.types import Report
-from storage.columns import utc_now
+from storage.bulk import NewArticle, insert_articles
 from storage.errors import DuplicateArticleError
-from storage.mapping import article_from_row, entity_rows, quote_rows, sentence_rows
+from storage.mapping import (
+    article_from_row,
+    article_values,
+    entity_rows,
+    quote_rows,
+    sentence_rows,
+)
 from storage.models import ArticleRow
 from storage.records import StoredArticle
 from storage.text import LIKE_ESCAPE, contains_pattern, normalize_for_search
@@ -96,18 +102,13 @@ class ArticleRepository:
             raise DuplicateArticleError(content_hash) from error
         return article_from_row(row)
 
-    async def add_many(
-        self, guild_id: int, articles: Sequence[tuple[Report, dict[str, Any]]]
-    ) -> list[StoredArticle]:
-        """Store many articles in one flush (a history loaded at once): each a report with
-        add()'s keyword arguments; raises DuplicateArticleError."""
-        rows = [_article_row(guild_id, report, **options) for report, options in articles]
-        self._session.add_all(rows)
+    async def add_many(self, guild_id: int, articles: Sequence[NewArticle]) -> list[int]:
+        """Store many articles at once (a history loaded in bulk), with their links to the
+        guild's records, in a few statements; their ids. Raises DuplicateArticleError."""
         try:
-            await self._session.flush()
+            return await insert_articles(self._session, guild_id, articles)
         except IntegrityError as error:
             raise DuplicateArticleError("one of many") from error
-        return [article_from_row(row) for row in rows]
 
     async def set_reply(
         self, guild_id: int, article_id: int, channel_id: int | None, message_id: int | None
@@ -281,42 +282,10 @@ class ArticleRepository:
         return [article_from_row(row) for row in rows]
 
 
-def _article_row(
-    guild_id: int,
-    report: Report,
-    *,
-    channel_id: int,
-    message_id: int,
-    author_id: int,
-    content_hash: str,
-    created_at: datetime | None = None,
-    posted_at: datetime | None = None,
-    author_name: str | None = None,
-    answer_pending: bool = False,
-) -> ArticleRow:
+def _article_row(guild_id: int, report: Report, **options: Any) -> ArticleRow:
     """The row of an analysed article, with its entities, quotes and sentences."""
-    article = report.article
-    stored_at = created_at or utc_now()
     return ArticleRow(
-        guild_id=guild_id,
-        channel_id=channel_id,
-        message_id=message_id,
-        author_id=author_id,
-        url=article.url,
-        content_hash=content_hash,
-        title=article.title,
-        byline=article.byline,
-        published=article.published,
-        site_name=article.site_name,
-        language=article.language,
-        text=article.text,
-        search_text=normalize_for_search(f"{article.title or ''}\n{article.text}"),
-        digest=list(report.digest),
-        notes=list(dict.fromkeys((*article.notes, *report.notes))),
-        created_at=stored_at,
-        posted_at=posted_at or stored_at,
-        author_name=author_name,
-        answer_pending=answer_pending,
+        **article_values(guild_id, report, **options),
         entities=entity_rows(report),
         quotes=quote_rows(guild_id, report),
         sentences=sentence_rows(guild_id, report),

@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from storage.mapping import quote_from_row
+from storage.mapping import quote_from_row, speaker_link_values
 from storage.models import (
     ArticleRow,
     EntityRecord,
@@ -37,6 +37,12 @@ def _record(row: EntityRecord) -> StoredRecord:
         first_seen=row.first_seen,
         last_seen=row.last_seen,
     )
+
+
+def _newest_first(row: tuple[QuoteRow, ArticleRow]) -> tuple[float, int, int]:
+    """The order of a record's quotes: newest article first, then in text order."""
+    quote, article = row
+    return (-article.posted_at.timestamp(), -article.id, quote.position)
 
 
 def _records_with_alias(guild_id: int, keys: Sequence[str]) -> Select[tuple[int]]:
@@ -154,25 +160,36 @@ class EntityRecordRepository:
         self, guild_id: int, article_id: int, position: int, record_ids: Sequence[int]
     ) -> None:
         """The article's quote at this position was given by these records, in order."""
-        quote_id = await self._session.scalar(
-            select(QuoteRow.id).where(
+        found = await self._session.execute(
+            select(QuoteRow.id, ArticleRow.posted_at)
+            .join(ArticleRow, ArticleRow.id == QuoteRow.article_id)
+            .where(
                 QuoteRow.guild_id == guild_id,
                 QuoteRow.article_id == article_id,
                 QuoteRow.position == position,
             )
         )
-        if quote_id is None:
+        quote = found.first()
+        if quote is None:
             return
-        for order, record_id in enumerate(dict.fromkeys(record_ids)):
-            self._session.add(QuoteSpeaker(quote_id=quote_id, record_id=record_id, position=order))
+        quote_id, posted_at = quote
+        links = speaker_link_values(quote_id, record_ids, posted_at)
+        self._session.add_all(QuoteSpeaker(**values) for values in links)
         await self._session.flush()
 
     async def link_quotes(self, links: Sequence[tuple[int, Sequence[int]]]) -> None:
         """Link many stored quotes (their ids, just returned by a store) to their records."""
+        found = await self._session.execute(
+            select(QuoteRow.id, ArticleRow.posted_at)
+            .join(ArticleRow, ArticleRow.id == QuoteRow.article_id)
+            .where(QuoteRow.id.in_([quote_id for quote_id, _records in links]))
+        )
+        posted = dict(found.tuples().all())
         self._session.add_all(
-            QuoteSpeaker(quote_id=quote_id, record_id=record_id, position=order)
+            QuoteSpeaker(**values)
             for quote_id, record_ids in links
-            for order, record_id in enumerate(dict.fromkeys(record_ids))
+            if quote_id in posted
+            for values in speaker_link_values(quote_id, record_ids, posted[quote_id])
         )
         await self._session.flush()
 
@@ -208,9 +225,9 @@ class EntityRecordRepository:
             .order_by(EntityRecord.id)
         )
         records = list(rows)
-        # Counted for these records only (the index on record_id), not for every record.
+        # Counted for these records only, on the index (record_id, posted_at) alone.
         found = await self._session.execute(
-            select(QuoteSpeaker.record_id, func.count(QuoteSpeaker.id))
+            select(QuoteSpeaker.record_id, func.count())
             .where(QuoteSpeaker.record_id.in_([r.id for r in records]))
             .group_by(QuoteSpeaker.record_id)
         )
@@ -220,11 +237,11 @@ class EntityRecordRepository:
     async def speakers(self, guild_id: int) -> list[tuple[str, int]]:
         """The guild's records who gave quotes, with how many, most quoted first."""
         rows = await self._session.execute(
-            select(EntityRecord.name, func.count(QuoteSpeaker.id))
+            select(EntityRecord.name, func.count())
             .join(QuoteSpeaker, QuoteSpeaker.record_id == EntityRecord.id)
             .where(EntityRecord.guild_id == guild_id)
             .group_by(EntityRecord.id, EntityRecord.name)
-            .order_by(func.count(QuoteSpeaker.id).desc(), EntityRecord.name)
+            .order_by(func.count().desc(), EntityRecord.name)
         )
         return [(name, int(count)) for name, count in rows.tuples()]
 
@@ -232,37 +249,60 @@ class EntityRecordRepository:
         self, guild_id: int, record_id: int, *, limit: int, offset: int = 0
     ) -> tuple[list[StoredQuote], int]:
         """What a record said, newest article first, one page; and how many in all."""
-        given = select(QuoteSpeaker.quote_id).where(QuoteSpeaker.record_id == record_id)
-        base = (
-            select(QuoteRow, ArticleRow)
-            .join(ArticleRow, QuoteRow.article_id == ArticleRow.id)
-            .where(QuoteRow.guild_id == guild_id, QuoteRow.id.in_(given))
+        if not await self._owns(guild_id, record_id):
+            return [], 0
+        # Counted on the index alone: a much-quoted record's quotes are never all read.
+        total = await self._session.scalar(
+            select(func.count()).where(QuoteSpeaker.record_id == record_id)
         )
-        total = await self._session.scalar(select(func.count()).select_from(base.subquery()))
-        rows = await self._session.execute(
-            base.order_by(ArticleRow.posted_at.desc(), ArticleRow.id.desc(), QuoteRow.position)
-            .limit(limit)
-            .offset(offset)
-        )
-        return [quote_from_row(q, a) for q, a in rows.tuples()], int(total or 0)
+        page = await self._page(guild_id, record_id, limit=limit, offset=offset)
+        return [quote_from_row(q, a) for q, a in page], int(total or 0)
 
     async def earlier_quotes(
         self, guild_id: int, record_ids: Sequence[int], *, before_article: int, limit: int
     ) -> list[StoredQuote]:
         """Quotes these records gave in the guild's other articles, newest first."""
-        given = select(QuoteSpeaker.quote_id).where(QuoteSpeaker.record_id.in_(record_ids))
-        rows = await self._session.execute(
-            select(QuoteRow, ArticleRow)
-            .join(ArticleRow, QuoteRow.article_id == ArticleRow.id)
-            .where(
-                QuoteRow.guild_id == guild_id,
-                QuoteRow.id.in_(given),
-                QuoteRow.article_id != before_article,
-            )
-            .order_by(ArticleRow.posted_at.desc(), ArticleRow.id.desc(), QuoteRow.position)
-            .limit(limit)
+        found: dict[int, tuple[QuoteRow, ArticleRow]] = {}
+        for record_id in dict.fromkeys(record_ids):
+            # Each record's newest `limit` hold the newest `limit` of them all.
+            page = await self._page(guild_id, record_id, limit=limit, skip_article=before_article)
+            found |= {quote.id: (quote, article) for quote, article in page}
+        newest = sorted(found.values(), key=_newest_first)[:limit]
+        return [quote_from_row(q, a) for q, a in newest]
+
+    async def _owns(self, guild_id: int, record_id: int) -> bool:
+        owner = await self._session.scalar(
+            select(EntityRecord.guild_id).where(EntityRecord.id == record_id)
         )
-        return [quote_from_row(q, a) for q, a in rows.tuples()]
+        return owner == guild_id
+
+    async def _page(
+        self,
+        guild_id: int,
+        record_id: int,
+        *,
+        limit: int,
+        offset: int = 0,
+        skip_article: int | None = None,
+    ) -> list[tuple[QuoteRow, ArticleRow]]:
+        """One page of a record's quotes, newest article first, then in text order.
+
+        Read off the index (record_id, posted_at) newest first and stopped after the page:
+        only the ties at its edge (one message's articles share a time) are sorted."""
+        statement = (
+            select(QuoteRow, ArticleRow)
+            .select_from(QuoteSpeaker)
+            .join(QuoteRow, QuoteRow.id == QuoteSpeaker.quote_id)
+            .join(ArticleRow, ArticleRow.id == QuoteRow.article_id)
+            .where(QuoteSpeaker.record_id == record_id, QuoteRow.guild_id == guild_id)
+            .order_by(QuoteSpeaker.posted_at.desc(), ArticleRow.id.desc(), QuoteRow.position)
+            .limit(limit)
+            .offset(offset)
+        )
+        if skip_article is not None:
+            statement = statement.where(QuoteRow.article_id != skip_article)
+        rows = await self._session.execute(statement)
+        return list(rows.tuples())
 
     async def card(self, guild_id: int, record_id: int) -> RecordCard | None:
         """A record with the articles that name it (newest first) and its descriptions."""

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
 from analysis.types import Entity, Report, joint_members
+from storage.columns import utc_now
 from storage.models import ArticleRow, DigestPost, EntityRow, Guild, QuoteRow, SentenceRow
 from storage.records import DigestPostRecord, GuildSettings, StoredArticle, StoredQuote
 from storage.text import normalize_for_search
@@ -101,39 +106,88 @@ def digest_post_from_row(row: DigestPost) -> DigestPostRecord:
     )
 
 
-def entity_rows(report: Report) -> list[EntityRow]:
-    """Rows for a report's entities; rank keeps their order, most important first."""
+def article_values(
+    guild_id: int,
+    report: Report,
+    *,
+    channel_id: int,
+    message_id: int,
+    author_id: int,
+    content_hash: str,
+    created_at: datetime | None = None,
+    posted_at: datetime | None = None,
+    author_name: str | None = None,
+    answer_pending: bool = False,
+) -> dict[str, Any]:
+    """Column values of an analysed article's row (its children aside)."""
+    article = report.article
+    stored_at = created_at or utc_now()
+    return {
+        "guild_id": guild_id,
+        "channel_id": channel_id,
+        "message_id": message_id,
+        "author_id": author_id,
+        "url": article.url,
+        "content_hash": content_hash,
+        "title": article.title,
+        "byline": article.byline,
+        "published": article.published,
+        "site_name": article.site_name,
+        "language": article.language,
+        "text": article.text,
+        "search_text": normalize_for_search(f"{article.title or ''}\n{article.text}"),
+        "digest": list(report.digest),
+        "notes": list(dict.fromkeys((*article.notes, *report.notes))),
+        "created_at": stored_at,
+        "posted_at": posted_at or stored_at,
+        "author_name": author_name,
+        "answer_pending": answer_pending,
+    }
+
+
+def entity_values(report: Report) -> list[dict[str, Any]]:
+    """Column values of a report's entities; rank keeps their order, most important first."""
     return [
-        EntityRow(
-            name=entity.name,
-            label=entity.label,
-            mentions=entity.mentions,
-            aliases=list(entity.aliases),
-            description=entity.description,
-            rank=rank,
-        )
+        {
+            "name": entity.name,
+            "label": entity.label,
+            "mentions": entity.mentions,
+            "aliases": list(entity.aliases),
+            "description": entity.description,
+            "rank": rank,
+        }
         for rank, entity in enumerate(report.entities)
     ]
 
 
-def quote_rows(guild_id: int, report: Report) -> list[QuoteRow]:
-    """Rows for a report's quotes, in text order, with normalised text for searching."""
+def entity_rows(report: Report) -> list[EntityRow]:
+    """Rows for a report's entities, in rank order."""
+    return [EntityRow(**values) for values in entity_values(report)]
+
+
+def quote_values(guild_id: int, report: Report) -> list[dict[str, Any]]:
+    """Column values of a report's quotes, in text order, with normalised text for searching."""
     return [
-        QuoteRow(
-            guild_id=guild_id,
-            position=position,
-            text=quote.text,
-            normalized_text=normalize_for_search(quote.text),
-            speaker=quote.speaker,
-            speaker_normalized=normalize_for_search(quote.speaker) if quote.speaker else None,
-            speaker_description=quote.speaker_description,
-            cue=quote.cue,
-            start=quote.start,
-            end=quote.end,
-            speaker_names=speaker_names(quote.speaker, report.entities),
-        )
+        {
+            "guild_id": guild_id,
+            "position": position,
+            "text": quote.text,
+            "normalized_text": normalize_for_search(quote.text),
+            "speaker": quote.speaker,
+            "speaker_normalized": normalize_for_search(quote.speaker) if quote.speaker else None,
+            "speaker_description": quote.speaker_description,
+            "cue": quote.cue,
+            "start": quote.start,
+            "end": quote.end,
+            "speaker_names": speaker_names(quote.speaker, report.entities),
+        }
         for position, quote in enumerate(report.quotes)
     ]
+
+
+def quote_rows(guild_id: int, report: Report) -> list[QuoteRow]:
+    """Rows for a report's quotes, in text order."""
+    return [QuoteRow(**values) for values in quote_values(guild_id, report)]
 
 
 def speaker_names(speaker: str | None, entities: tuple[Entity, ...]) -> str | None:
@@ -149,20 +203,39 @@ def speaker_names(speaker: str | None, entities: tuple[Entity, ...]) -> str | No
     return " | ".join(names)
 
 
-def sentence_rows(guild_id: int, report: Report) -> list[SentenceRow]:
-    """Rows for the article's title (position 0) and its sentences as the parse found them."""
+def speaker_link_values(
+    quote_id: int, record_ids: Sequence[int], posted_at: datetime
+) -> list[dict[str, Any]]:
+    """quote_speakers rows of a quote: each record once, in order, with the quote's article's
+    posting time (copied so a record's page of quotes is read from one index)."""
+    return [
+        {"quote_id": quote_id, "record_id": record_id, "position": order, "posted_at": posted_at}
+        for order, record_id in enumerate(dict.fromkeys(record_ids))
+    ]
+
+
+def sentence_values(guild_id: int, report: Report) -> list[dict[str, Any]]:
+    """Column values of the article's title (position 0) and its sentences as the parse
+    found them."""
     article = report.article
-    rows = [SentenceRow(guild_id=guild_id, position=0, start=-1, end=-1, text=article.title)]
-    rows = rows if article.title else []
+    title = {"guild_id": guild_id, "position": 0, "start": -1, "end": -1, "text": article.title}
+    # Every row names the same columns: a bulk insert takes its columns from the first.
+    title["lemmas"] = ""
+    rows: list[dict[str, Any]] = [title] if article.title else []
     rows += [
-        SentenceRow(
-            guild_id=guild_id,
-            position=position,
-            start=sentence.start,
-            end=sentence.end,
-            text=article.text[sentence.start : sentence.end],
-            lemmas=sentence.lemmas,
-        )
+        {
+            "guild_id": guild_id,
+            "position": position,
+            "start": sentence.start,
+            "end": sentence.end,
+            "text": article.text[sentence.start : sentence.end],
+            "lemmas": sentence.lemmas,
+        }
         for position, sentence in enumerate(report.sentences, start=1)
     ]
     return rows
+
+
+def sentence_rows(guild_id: int, report: Report) -> list[SentenceRow]:
+    """Rows for the article's title and sentences."""
+    return [SentenceRow(**values) for values in sentence_values(guild_id, report)]

@@ -1,9 +1,9 @@
 """Full-text search over one guild's quotes and article sentences: one API, two engines.
 
 SQLite answers with FTS5 (`MATCH`, `bm25()`), PostgreSQL with its `english` text search
-(`@@`, `ts_rank_cd`); storage/search_schema.py builds the indexes. Callers give plain terms:
-phrases (words in this order), and words or groups of forms of a word ("lost", "lose") of which
-every group must match. Both engines stem with Porter's English stemmer.
+(`@@`, `ts_rank_cd` on stored vectors); storage/search_schema.py builds the indexes. Callers
+give plain terms: phrases (words in this order), and words or groups of forms of a word
+("lost", "lose") of which every group must match. Both engines stem with Porter's English stemmer.
 
 Quotes rank by relevance blended with recency:
     score = 0.7 * relevance + 0.3 / (1 + age_days / 30)
@@ -26,7 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage.mapping import quote_from_row
 from storage.models import ArticleRow, QuoteRow, SentenceRow
 from storage.records import StoredQuote
-from storage.search_schema import PG_QUOTE_VECTOR, PG_SENTENCE_VECTOR
+from storage.search_schema import PG_VECTOR_COLUMN
 
 RELEVANCE_WEIGHT = 0.7
 RECENCY_DAYS = 30.0
@@ -120,17 +120,24 @@ class SearchRepository:
     async def sentences(
         self, guild_id: int, words: Terms, *, article_id: int | None = None, limit: int = 50
     ) -> list[FoundSentence]:
-        """Body sentences with every word, most relevant first; then, up to the limit, those
-        missing one word, then those with any of the words (the answer ranking that reads them
-        decides, and says nothing for a weak match)."""
+        """Body sentences with every word (the most relevant, when more than the limit have
+        them all); then, up to the limit, the newest of those missing one word, then the
+        newest with any of the words (the answer ranking that reads them decides, and says
+        nothing for a weak match)."""
         groups = [list(g) for g in words if any(g)]
-        found = await self._sentences(guild_id, [groups], article_id, limit)
+        # Ranked only when there is a choice to make: FTS5's bm25 reads every row holding each
+        # word of the question, however few hold them all.
+        found = await self._sentences(guild_id, [groups], article_id, limit + 1, ranked=False)
+        if len(found) > limit:
+            found = await self._sentences(guild_id, [groups], article_id, limit, ranked=True)
         looser = [_all_but_one(groups), [[group] for group in groups]] if len(groups) > 1 else []
         for alternatives in looser:
             if len(found) >= limit:
                 break
             seen = {f.id for f in found}
-            more = await self._sentences(guild_id, alternatives, article_id, limit)
+            # Not ranked: a long history's looser matches are a large share of it, and the
+            # engines' ranking reads every match (and FTS5's, every row holding each word).
+            more = await self._sentences(guild_id, alternatives, article_id, limit, ranked=False)
             found += [f for f in more if f.id not in seen][: limit - len(found)]
         return found
 
@@ -148,21 +155,31 @@ class SearchRepository:
         return [_found(row, 0.0) for row in rows]
 
     async def _sentences(
-        self, guild_id: int, alternatives: list[list[list[str]]], article_id: int | None, limit: int
+        self,
+        guild_id: int,
+        alternatives: list[list[list[str]]],
+        article_id: int | None,
+        limit: int,
+        *,
+        ranked: bool,
     ) -> list[FoundSentence]:
+        """The best `limit` sentences matching; or, not `ranked`, the newest (score 0), read
+        off the engine's own order of its matches and stopped after the limit."""
         match = self._any_of("sentences", alternatives)
         if match is None:
             return []
         only_article = " AND s.article_id = :article" if article_id is not None else ""
-        ranked = await self._session.execute(
+        key = "s.id" if self._dialect == "postgresql" else "fts_sentences.rowid"
+        score, order = (match.rank, "score DESC, s.id") if ranked else ("0.0", key)
+        ranked_rows = await self._session.execute(
             text(
-                f"SELECT s.id, {match.rank} AS score FROM {self._from('sentences')}"
+                f"SELECT s.id, {score} AS score FROM {self._from('sentences')}"
                 f" WHERE {match.where}{only_article} AND s.position > 0"
-                " ORDER BY score DESC, s.id DESC LIMIT :limit"
+                f" ORDER BY {order} DESC LIMIT :limit"
             ),
             {**match.params, "guild": guild_id, "article": article_id, "limit": limit},
         )
-        scores = {int(i): float(score) for i, score in ranked.tuples()}
+        scores = {int(i): float(score) for i, score in ranked_rows.tuples()}
         if not scores:
             return []
         rows = await self._session.scalars(
@@ -256,13 +273,9 @@ def _postgres_match(kind: str, alternatives: list[list[list[str]]]) -> _Match:
         "(" + " && ".join("(" + " || ".join(map(phrase, g)) + ")" for g in alternative) + ")"
         for alternative in alternatives
     )
-    # Qualified (articles has a text column too); the index still serves the expression.
+    # The stored vector (migration 0010): matched and ranked without parsing the text again.
     owner = "s" if kind == "sentences" else "q"
-    vector = (
-        (PG_SENTENCE_VECTOR if kind == "sentences" else PG_QUOTE_VECTOR)
-        .replace("(text)", f"({owner}.text)")
-        .replace(", text)", f", {owner}.text)")
-    )
+    vector = f"{owner}.{PG_VECTOR_COLUMN}"
     where = f"{vector} @@ ({query}) AND {owner}.guild_id = :guild"
     if kind == "speakers":
         # The index finds the quotes with the words anywhere; the names must hold them.

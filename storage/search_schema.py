@@ -2,8 +2,9 @@
 
 SQLite: FTS5 tables with external content (the rows stay in `quotes` and `article_sentences`;
 the index holds only the terms), kept in step by triggers, Porter-stemmed.
-PostgreSQL: GIN indexes on the `english` tsvector of the same columns (expression indexes,
-so the tables keep the columns the models declare and nothing else).
+PostgreSQL: GIN indexes on the `english` tsvector of the same columns; since 0010 the vector
+is a stored generated column (`fts_vector`, the database's to fill, not the models'), so a
+match is checked and ranked without parsing the text again; before it, expression indexes.
 Every object's name starts with "fts_", so schema comparisons can leave them out.
 """
 
@@ -38,8 +39,17 @@ def include_name(name: str | None, type_: str, parents: object) -> bool:
     return not is_search_object(name)
 
 
+PG_VECTOR_COLUMN = "fts_vector"
+# table -> (the expression its stored vector holds, its index's name)
+PG_STORED = {
+    "quotes": (PG_QUOTE_VECTOR, "fts_quotes"),
+    "article_sentences": (PG_SENTENCE_VECTOR, "fts_sentences"),
+}
+
+
 def create_statements(dialect: str) -> list[str]:
-    """DDL that creates the indexes and fills them from the rows already stored."""
+    """DDL that creates the indexes and fills them from the rows already stored (0008's:
+    expression indexes on PostgreSQL)."""
     if dialect == "postgresql":
         return [
             f"CREATE INDEX fts_quotes ON quotes USING gin ({PG_QUOTE_VECTOR})",
@@ -60,6 +70,27 @@ def drop_statements(dialect: str) -> list[str]:
         statements += [f"DROP TRIGGER {index}_{when}" for when in ("ai", "ad", "au")]
         statements.append(f"DROP TABLE {index}")
     return statements
+
+
+def stored_vector_statements() -> list[str]:
+    """PostgreSQL DDL from 0008's expression indexes to stored vectors indexed (0010)."""
+    statements: list[str] = []
+    for table, (vector, index) in PG_STORED.items():
+        statements += [
+            f"DROP INDEX {index}",
+            f"ALTER TABLE {table} ADD COLUMN {PG_VECTOR_COLUMN} tsvector"
+            f" GENERATED ALWAYS AS ({vector}) STORED",
+            f"CREATE INDEX {index} ON {table} USING gin ({PG_VECTOR_COLUMN})",
+        ]
+    return statements
+
+
+def expression_index_statements() -> list[str]:
+    """PostgreSQL DDL back from stored vectors to 0008's expression indexes."""
+    statements: list[str] = []
+    for table, (_vector, index) in PG_STORED.items():
+        statements += [f"DROP INDEX {index}", f"ALTER TABLE {table} DROP COLUMN {PG_VECTOR_COLUMN}"]
+    return statements + create_statements("postgresql")
 
 
 def _sqlite_index(table: str, columns: tuple[str, ...], index: str) -> list[str]:

@@ -61,6 +61,10 @@ KINDS: dict[str, str] = {
 DERIVED_TABLES: frozenset[str] = frozenset(
     {"article_fingerprints", "article_bands", "guild_departures"}
 )
+# Columns copied from another table (quote_speakers.posted_at is its quote's article's
+# posted_at): not written, and made again on import from the rows they copy, so a file from
+# before the copy existed imports the same as one from after.
+DERIVED_COLUMNS: dict[str, frozenset[str]] = {"quote_speakers": frozenset({"posted_at"})}
 INSERT_BATCH = 500
 Record = dict[str, Any]
 
@@ -172,6 +176,10 @@ class _Importer:
         self._seen_kinds: list[str] = []
         self._summary: TransferSummary | None = None
         self._source_guild = 0
+        # What the derived columns are made from: new article id -> posted_at, and new quote
+        # id -> new article id.
+        self._article_posted: dict[int, datetime] = {}
+        self._quote_article: dict[int, int] = {}
 
     async def run(self, records: Iterable[Record]) -> TransferSummary:
         ended = False
@@ -283,6 +291,14 @@ class _Importer:
                         )
                     value = mapped
             values[name] = value
+        return self._with_derived(table, values)
+
+    def _with_derived(self, table: Table, values: Record) -> Record:
+        derived = DERIVED_COLUMNS.get(table.name, frozenset())
+        values = {name: value for name, value in values.items() if name not in derived}
+        if table.name == "quote_speakers":
+            article_id = self._quote_article[values["quote_id"]]
+            values["posted_at"] = self._article_posted[article_id]
         return values
 
     def _summary_guild(self) -> int:
@@ -298,15 +314,23 @@ class _Importer:
             statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
             new_ids = (await self._connection.execute(statement, rows)).scalars().all()
             mapping = self._new_ids[table.name]
-            for (old, _), new in zip(self._pending, new_ids, strict=True):
+            for (old, values), new in zip(self._pending, new_ids, strict=True):
                 if old is not None:
                     mapping[old] = new
+                self._remember(table, new, values)
         else:
             await self._connection.execute(insert(table), rows)
         assert self._summary is not None
         kind = KINDS[table.name]
         self._summary.rows[kind] = self._summary.rows.get(kind, 0) + len(rows)
         self._pending = []
+
+    def _remember(self, table: Table, new_id: int, values: Record) -> None:
+        """Keep what later rows' derived columns are made from."""
+        if table.name == "articles":
+            self._article_posted[new_id] = values["posted_at"]
+        elif table.name == "quotes":
+            self._quote_article[new_id] = values["article_id"]
 
     def _check_end(self, line: int, end: Record) -> None:
         assert self._summary is not None
@@ -319,8 +343,9 @@ class _Importer:
 
 
 def _data_columns(table: Table) -> list[Column[Any]]:
-    # A generated column (a search vector) is the database's to fill.
-    return [column for column in table.columns if column.computed is None]
+    # A generated column (a search vector) is the database's to fill, a derived one the import's.
+    derived = DERIVED_COLUMNS.get(table.name, frozenset())
+    return [c for c in table.columns if c.computed is None and c.name not in derived]
 
 
 def _has_own_ids(table: Table) -> bool:
