@@ -43,4 +43,3 @@ def _split_glued_quote_marks(nlp: Language) -> None:
         return
     infixes = [*GLUED_QUOTE_MARKS, *GLUED_SIGNATURE_DASHES, *(nlp.Defaults.infixes or ())]
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-

@@ -592,6 +592,9 @@ def _unnamed_speaker_above(pronoun: Token, plural: bool) -> str | None:
     sentence = pronoun.sent
     if sentence.start == 0:
         return None
+    before = pronoun.doc[sentence.start : pronoun.i]
+    if any(t.dep_ in SUBJECT_DEPS and t.pos_ == "PROPN" for t in before):
+        return None  # 'Smith said that he had told them "…"': the name in its own sentence
     above = pronoun.doc[sentence.start - 1].sent
     verb = above.root
     if verb.lemma_.lower() not in REPORTING_VERBS:

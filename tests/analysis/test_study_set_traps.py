@@ -309,3 +309,13 @@ def test_a_named_subject_above_still_takes_the_pronoun(nlp: Language) -> None:
         "depot, said the pumps had failed.\n\n“We have known for years,” he said."
     )
     assert speakers(report_of(nlp, body)) == ["Kwame Adjei"]
+
+
+def test_a_name_in_the_pronouns_own_sentence_outranks_an_unnamed_source_above(
+    nlp: Language,
+) -> None:
+    body = (
+        "A senior port official said the harbour would close.\n\n"
+        "Nils Berg said that he had told the council “we will not pay for this.”"
+    )
+    assert speakers(report_of(nlp, body)) == ["Nils Berg"]
