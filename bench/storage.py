@@ -210,7 +210,7 @@ async def _record(
             seen_at=seen,
         )
         alias = f"Mr. {name.split()[-1]}"
-        await linker.add_aliases(GUILD, record.id, {normalize_for_search(alias): alias})
+        await linker.add_alias_rows(GUILD, [(record.id, normalize_for_search(alias), alias)])
         records[name] = record.id
     return records[name]
 

@@ -10,15 +10,20 @@ kept until a full name arrives and takes it over.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol, TypeVar
 
 from analysis.entities.names import name_tokens, surname
 from analysis.text.stories import ENTITY_KINDS, alias_identifies
 from analysis.types import Entity, joint_members
-from storage.entity_records import EntityRecordRepository
+from handlers.record_book import RecordBook
+from storage.entity_records import EntityRecordRepository, KnownRecord
 from storage.records import StoredArticle, StoredRecord
 from storage.text import normalize_for_search
+
+K = TypeVar("K")
 
 
 @dataclass(frozen=True)
@@ -59,31 +64,83 @@ def entity_keys(entity: Entity) -> EntityKeys | None:
     )
 
 
-async def link_article(
-    records: EntityRecordRepository, article: StoredArticle, seen_at: datetime
-) -> dict[str, int]:
-    """Link a stored article's entities and quotes to the server's records; names -> ids."""
+class Spoken(Protocol):
+    """A quote as far as its speakers go: analysed (Quote) or stored (StoredQuote)."""
+
+    @property
+    def speaker(self) -> str | None: ...
+
+
+@dataclass(frozen=True)
+class ArticleLinks:
+    """Which record each of an article's entities and quotes' speakers is."""
+
+    entities: dict[int, int]  # rank of an entity -> its record
+    speakers: dict[int, list[int]]  # position of a quote -> its speakers' records, in order
+    names: dict[str, int]  # every name and alias the article gave -> its record
+
+
+async def resolve_links(
+    records: EntityRecordRepository,
+    guild_id: int,
+    entities: Sequence[Entity],
+    quotes: Sequence[Spoken],
+    seen_at: datetime,
+) -> ArticleLinks:
+    """Find or create the server's record of each entity (aliases and times kept up to date)
+    and say which records gave each quote; the article's own rows are not touched."""
+    found_keys = [(rank, keys) for rank, e in enumerate(entities) if (keys := entity_keys(e))]
+    book = await RecordBook.read(
+        records,
+        guild_id,
+        [key for _, k in found_keys for key in (k.name_key, *k.alias_keys)],
+        [k.surname_key for _, k in found_keys if k.kind == "person" and k.surname_key],
+    )
+    linking = _Linking(records, guild_id, book, seen_at)
     linked: dict[str, int] = {}
-    for rank, entity in enumerate(article.entities):
-        keys = entity_keys(entity)
-        if keys is None:
-            continue
-        record = await _record_for(records, article.guild_id, keys, seen_at)
+    by_rank: dict[int, int] = {}
+    for rank, keys in found_keys:
+        record, absorbed = await linking.record_for(keys)
         if record is None:
             continue
-        await records.link_entity(article.guild_id, article.id, rank, record.id)
-        await records.add_aliases(article.guild_id, record.id, _all_aliases(entity, record))
-        await records.seen(article.guild_id, record.id, seen_at)
+        for gone in absorbed:  # a bare surname this article linked is now the full name's
+            _point_to(by_rank, gone, record.id)
+            _point_to(linked, gone, record.id)
+        entity = entities[rank]
+        by_rank[rank] = record.id
+        book.note_aliases(record.id, _all_aliases(entity, record))
+        book.note_seen(record.id, seen_at)
         for form in (entity.name, *entity.aliases):
             linked.setdefault(form, record.id)
-    for position, quote in enumerate(article.quotes):
+    await book.write(records, guild_id)
+    return ArticleLinks(entities=by_rank, speakers=_speakers(quotes, linked), names=linked)
+
+
+def _speakers(quotes: Sequence[Spoken], linked: dict[str, int]) -> dict[int, list[int]]:
+    """Position of each quote -> the records of its speakers (each member of joint ones)."""
+    speakers: dict[int, list[int]] = {}
+    for position, quote in enumerate(quotes):
         if quote.speaker is None:
             continue
         members = joint_members(quote.speaker) or (quote.speaker,)
         ids = [linked[m] for m in members if m in linked]
         if ids:
-            await records.link_speakers(article.guild_id, article.id, position, ids)
-    return linked
+            speakers[position] = ids
+    return speakers
+
+
+async def link_article(
+    records: EntityRecordRepository, article: StoredArticle, seen_at: datetime
+) -> dict[str, int]:
+    """Link a stored article's entities and quotes to the server's records; names -> ids."""
+    links = await resolve_links(
+        records, article.guild_id, article.entities, article.quotes, seen_at
+    )
+    for rank, record_id in links.entities.items():
+        await records.link_entity(article.guild_id, article.id, rank, record_id)
+    for position, record_ids in links.speakers.items():
+        await records.link_speakers(article.guild_id, article.id, position, record_ids)
+    return links.names
 
 
 def _all_aliases(entity: Entity, record: StoredRecord) -> dict[str, str]:
@@ -91,58 +148,69 @@ def _all_aliases(entity: Entity, record: StoredRecord) -> dict[str, str]:
     return {name_key(f): f for f in forms if f != record.name}
 
 
-async def _record_for(
-    records: EntityRecordRepository, guild_id: int, keys: EntityKeys, seen_at: datetime
-) -> StoredRecord | None:
-    if keys.bare_surname and keys.surname_key:
-        return await _record_for_surname(records, guild_id, keys, seen_at)
-    found = await records.find(guild_id, keys.kind, [keys.name_key, *keys.alias_keys])
-    if found is not None:
-        return found
-    created = await records.create(
-        guild_id,
-        kind=keys.kind,
-        label=keys.label,
-        name=keys.name,
-        name_key=keys.name_key,
-        surname_key=keys.surname_key,
-        seen_at=seen_at,
-    )
-    if keys.kind == "person" and keys.surname_key:
-        await _take_over_bare_surname(records, guild_id, created, keys.surname_key)
-    return created
+def _point_to(links: dict[K, int], gone: int, keep: int) -> None:
+    for key, record_id in links.items():
+        if record_id == gone:
+            links[key] = keep
 
 
-async def _record_for_surname(
-    records: EntityRecordRepository, guild_id: int, keys: EntityKeys, seen_at: datetime
-) -> StoredRecord | None:
-    assert keys.surname_key is not None
-    people = await records.people_by_surname(guild_id, keys.surname_key)
-    full = [p for p in people if name_key(p.name) != keys.surname_key]
-    if len(full) == 1:
-        return full[0]
-    if full:
-        return None  # several people of that name: not settled, never guessed
-    if people:
-        return people[0]
-    return await records.create(
-        guild_id,
-        kind="person",
-        label=keys.label,
-        name=keys.name,
-        name_key=keys.name_key,
-        surname_key=keys.surname_key,
-        seen_at=seen_at,
-    )
+@dataclass(frozen=True)
+class _Linking:
+    """One article's lookups: read from the book, new records written as they are made."""
 
+    records: EntityRecordRepository
+    guild_id: int
+    book: RecordBook
+    seen_at: datetime
 
-async def _take_over_bare_surname(
-    records: EntityRecordRepository, guild_id: int, created: StoredRecord, surname_key: str
-) -> None:
-    # "Moon" was kept alone until a full name came; the first full name of that surname takes it.
-    people = await records.people_by_surname(guild_id, surname_key)
-    full = [p for p in people if name_key(p.name) != surname_key]
-    bare = [p for p in people if name_key(p.name) == surname_key]
-    if len(full) == 1 and bare:
+    async def record_for(self, keys: EntityKeys) -> tuple[StoredRecord | None, list[int]]:
+        """The entity's record, and the ids of bare-surname records it took over."""
+        if keys.bare_surname and keys.surname_key:
+            return await self._record_for_surname(keys, keys.surname_key), []
+        found = self.book.find(keys.kind, [keys.name_key, *keys.alias_keys])
+        if found is not None:
+            return found, []
+        created = await self._create(keys, keys.kind)
+        if keys.kind == "person" and keys.surname_key:
+            return created, await self._take_over_bare_surname(created, keys.surname_key)
+        return created, []
+
+    async def _record_for_surname(self, keys: EntityKeys, surname_key: str) -> StoredRecord | None:
+        people = self.book.people_by_surname(surname_key)
+        full = [p for p in people if name_key(p.name) != surname_key]
+        if len(full) == 1:
+            return full[0]
+        if full:
+            return None  # several people of that name: not settled, never guessed
+        if people:
+            return people[0]
+        return await self._create(keys, "person")
+
+    async def _create(self, keys: EntityKeys, kind: str) -> StoredRecord:
+        created = await self.records.create(
+            self.guild_id,
+            kind=kind,
+            label=keys.label,
+            name=keys.name,
+            name_key=keys.name_key,
+            surname_key=keys.surname_key,
+            seen_at=self.seen_at,
+        )
+        if created.id not in self.book:
+            # Made now, or (PostgreSQL) by another process a moment ago: its keys as found.
+            aliases = frozenset(name_key(a) for a in created.aliases)
+            self.book.add(KnownRecord(created, keys.name_key, keys.surname_key, aliases))
+        return created
+
+    async def _take_over_bare_surname(self, created: StoredRecord, surname_key: str) -> list[int]:
+        # "Moon" was kept alone until a full name came; the first full name of that surname
+        # takes it.
+        people = self.book.people_by_surname(surname_key)
+        full = [p for p in people if name_key(p.name) != surname_key]
+        bare = [p for p in people if name_key(p.name) == surname_key]
+        if len(full) != 1:
+            return []
         for record in bare:
-            await records.absorb(guild_id, created.id, record.id)
+            await self.records.absorb(self.guild_id, created.id, record.id)
+            self.book.forget(record.id)
+        return [record.id for record in bare]

@@ -10,7 +10,7 @@ from datetime import datetime
 
 from analysis.types import Report
 from handlers.echoes import Echo, find_echoes
-from handlers.entity_records import link_article
+from handlers.entity_records import resolve_links
 from handlers.errors import CannotRead, NotAnArticle, TooShort
 from handlers.input_cap import check_article_length
 from handlers.same_story import earlier_telling, fingerprint_of, remember_fingerprint
@@ -26,6 +26,7 @@ from intake.text import article_from_text
 from intake.urls import canonical_url, find_urls
 from intake.walls import is_wall_note
 from storage.articles import ArticleRepository
+from storage.columns import utc_now
 from storage.entity_records import EntityRecordRepository
 from storage.errors import DuplicateArticleError
 from storage.fingerprints import FingerprintRepository
@@ -172,8 +173,19 @@ async def _analyse_and_store(
     if telling is not None:
         return IngestResult(article=telling, duplicate=True, same_story=True)
     report = await analyse_article(services, origin.guild_id, article)
+    stored_at = utc_now()
     try:
         async with services.sessionmaker.begin() as session:
+            # The records first, in the same unit of work: the article's rows are written
+            # linked to them, and an article is never half-linked.
+            records = EntityRecordRepository(session)
+            links = await resolve_links(
+                records,
+                origin.guild_id,
+                report.entities,
+                report.quotes,
+                seen_at=origin.posted_at or stored_at,
+            )
             stored = await ArticleRepository(session).add(
                 origin.guild_id,
                 report,
@@ -181,16 +193,16 @@ async def _analyse_and_store(
                 message_id=origin.message_id,
                 author_id=origin.author_id,
                 content_hash=content_hash,
+                created_at=stored_at,
                 posted_at=origin.posted_at,
                 author_name=origin.author_name,
                 # Pending until the answer is sent: a failed send is posted again, not lost.
                 answer_pending=True,
+                entity_records=links.entities,
+                quote_speakers=links.speakers,
             )
             await remember_fingerprint(FingerprintRepository(session), stored, wording)
-            # The records follow in the same unit of work: an article is never half-linked.
-            records = EntityRecordRepository(session)
-            linked = await link_article(records, stored, stored.posted_at)
-            echoes = await find_echoes(records, stored, linked)
+            echoes = await find_echoes(records, stored, links.names)
     except DuplicateArticleError:
         # Posted at the same moment by another process: the other copy won, point to it.
         earlier = await _find_existing(services, origin.guild_id, article.url, content_hash)

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import operator
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from functools import reduce
-from typing import Any
 
 from sqlalchemy import Select, case, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
@@ -19,7 +18,6 @@ from storage.bulk import NewArticle, insert_articles
 from storage.errors import DuplicateArticleError
 from storage.mapping import (
     article_from_row,
-    article_values,
     entity_rows,
     quote_rows,
     sentence_rows,
@@ -76,16 +74,19 @@ class ArticleRepository:
         posted_at: datetime | None = None,
         author_name: str | None = None,
         answer_pending: bool = False,
+        entity_records: Mapping[int, int] | None = None,
+        quote_speakers: Mapping[int, Sequence[int]] | None = None,
     ) -> StoredArticle:
         """Store an analysed article with its entities and quotes; raises DuplicateArticleError.
 
         `posted_at` is when the reporter's message was posted (the article's day in a digest);
         without one (an article loaded outside Discord) it is the time the article was stored.
         `answer_pending` marks an article whose answer is still to be sent (set_reply clears it).
+        `entity_records` (rank -> record) and `quote_speakers` (position -> records) link the
+        rows to the guild's records as they are written.
         """
-        row = _article_row(
-            guild_id,
-            report,
+        new = NewArticle(
+            report=report,
             channel_id=channel_id,
             message_id=message_id,
             author_id=author_id,
@@ -94,13 +95,14 @@ class ArticleRepository:
             posted_at=posted_at,
             author_name=author_name,
             answer_pending=answer_pending,
+            entity_records=entity_records or {},
+            quote_speakers=quote_speakers or {},
         )
-        self._session.add(row)
-        try:
-            await self._session.flush()
-        except IntegrityError as error:
-            raise DuplicateArticleError(content_hash) from error
-        return article_from_row(row)
+        # Core statements, a few for the whole article, not an ORM object per row.
+        [article_id] = await self.add_many(guild_id, [new])
+        stored = await self.get(guild_id, article_id)
+        assert stored is not None  # just written in this unit of work
+        return stored
 
     async def add_many(self, guild_id: int, articles: Sequence[NewArticle]) -> list[int]:
         """Store many articles at once (a history loaded in bulk), with their links to the
@@ -108,7 +110,8 @@ class ArticleRepository:
         try:
             return await insert_articles(self._session, guild_id, articles)
         except IntegrityError as error:
-            raise DuplicateArticleError("one of many") from error
+            which = articles[0].content_hash if len(articles) == 1 else "one of many"
+            raise DuplicateArticleError(which) from error
 
     async def set_reply(
         self, guild_id: int, article_id: int, channel_id: int | None, message_id: int | None
@@ -280,13 +283,3 @@ class ArticleRepository:
             .limit(limit)
         )
         return [article_from_row(row) for row in rows]
-
-
-def _article_row(guild_id: int, report: Report, **options: Any) -> ArticleRow:
-    """The row of an analysed article, with its entities, quotes and sentences."""
-    return ArticleRow(
-        **article_values(guild_id, report, **options),
-        entities=entity_rows(report),
-        quotes=quote_rows(guild_id, report),
-        sentences=sentence_rows(guild_id, report),
-    )

@@ -6,17 +6,20 @@ records by the keys the handlers computed, creates them, and links entities and 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Select, delete, func, or_, select, update
+from sqlalchemy import Select, and_, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
+from sqlalchemy.sql.elements import ColumnElement
 
 from storage.mapping import quote_from_row, speaker_link_values
 from storage.models import (
     ArticleRow,
+    Base,
     EntityRecord,
     EntityRecordAlias,
     EntityRow,
@@ -36,6 +39,25 @@ def _record(row: EntityRecord) -> StoredRecord:
         aliases=tuple(sorted(a.alias for a in row.aliases)),
         first_seen=row.first_seen,
         last_seen=row.last_seen,
+    )
+
+
+@dataclass(frozen=True)
+class KnownRecord:
+    """A record with the keys it is found by: its name's, its surname's and its aliases'."""
+
+    record: StoredRecord
+    name_key: str
+    surname_key: str | None
+    alias_keys: frozenset[str]
+
+
+def _known(row: EntityRecord) -> KnownRecord:
+    return KnownRecord(
+        record=_record(row),
+        name_key=row.name_key,
+        surname_key=row.surname_key,
+        alias_keys=frozenset(a.alias_key for a in row.aliases),
     )
 
 
@@ -72,14 +94,53 @@ class EntityRecordRepository:
         )
         return _record(row) if row else None
 
-    async def people_by_surname(self, guild_id: int, surname_key: str) -> list[StoredRecord]:
-        """The guild's people records with this surname, full names and bare surnames alike."""
+    async def known(
+        self, guild_id: int, keys: Sequence[str], surname_keys: Sequence[str]
+    ) -> list[KnownRecord]:
+        """The guild's records an article's names can meet, in one read: those whose name or
+        an alias has one of the keys, and the people of these surnames; oldest first."""
+        if not keys and not surname_keys:
+            return []
+        conditions: list[ColumnElement[bool]] = [
+            EntityRecord.name_key.in_(keys),
+            EntityRecord.id.in_(_records_with_alias(guild_id, keys)),
+        ]
+        if surname_keys:
+            conditions.append(
+                and_(EntityRecord.kind == "person", EntityRecord.surname_key.in_(surname_keys))
+            )
         rows = await self._session.scalars(
-            self._records(guild_id)
-            .where(EntityRecord.kind == "person", EntityRecord.surname_key == surname_key)
-            .order_by(EntityRecord.id)
+            self._records(guild_id).where(or_(*conditions)).order_by(EntityRecord.id)
         )
-        return [_record(row) for row in rows]
+        return [_known(row) for row in rows]
+
+    async def add_alias_rows(self, guild_id: int, aliases: Sequence[tuple[int, str, str]]) -> None:
+        """Store new forms of records' names, (record id, key, as written), in one statement;
+        the caller knows each is new to its record."""
+        if not aliases:
+            return
+        await self._session.execute(
+            insert(EntityRecordAlias),
+            [
+                {"record_id": record_id, "guild_id": guild_id, "alias": alias, "alias_key": key}
+                for record_id, key, alias in aliases
+            ],
+        )
+
+    async def set_seen(self, guild_id: int, times: Mapping[int, tuple[datetime, datetime]]) -> None:
+        """Set records' first and last seen (record id -> (first, last)), in one statement."""
+        if not times:
+            return
+        table = Base.metadata.tables[EntityRecord.__tablename__]
+        await self._session.execute(
+            update(table)
+            .where(table.c.id == bindparam("record_id"), table.c.guild_id == guild_id)
+            .values(first_seen=bindparam("first"), last_seen=bindparam("last")),
+            [
+                {"record_id": record_id, "first": first, "last": last}
+                for record_id, (first, last) in times.items()
+            ],
+        )
 
     async def create(
         self,
@@ -93,57 +154,41 @@ class EntityRecordRepository:
         seen_at: datetime,
     ) -> StoredRecord:
         """A new record, first and last seen now."""
-        row = EntityRecord(
-            guild_id=guild_id,
-            kind=kind,
-            label=label,
-            name=name,
-            name_key=name_key,
-            surname_key=surname_key,
-            first_seen=seen_at,
-            last_seen=seen_at,
-        )
+        values = {
+            "guild_id": guild_id,
+            "kind": kind,
+            "label": label,
+            "name": name,
+            "name_key": name_key,
+            "surname_key": surname_key,
+            "first_seen": seen_at,
+            "last_seen": seen_at,
+        }
+        # One Core statement: no ORM object to flush and refresh for a row that has no aliases.
+        statement = insert(EntityRecord).values(values).returning(EntityRecord.id)
         if self._session.get_bind().dialect.name != "postgresql":
             # SQLite: the bot's units of work take turns (storage/engine.py), so no race.
-            self._session.add(row)
-            await self._session.flush()
+            record_id = (await self._session.execute(statement)).scalar_one()
         else:
             try:
                 # Another article of the server may create the same record at the same moment.
                 async with self._session.begin_nested():
-                    self._session.add(row)
+                    record_id = (await self._session.execute(statement)).scalar_one()
             except IntegrityError:
                 found = await self.find(guild_id, kind, [name_key])
                 if found is None:
                     raise
                 return found
-        await self._session.refresh(row, ["aliases"])
-        return _record(row)
-
-    async def add_aliases(self, guild_id: int, record_id: int, aliases: dict[str, str]) -> None:
-        """Remember other forms of the record's name (key -> as written), each once."""
-        known = set(
-            await self._session.scalars(
-                select(EntityRecordAlias.alias_key).where(EntityRecordAlias.record_id == record_id)
-            )
+        return StoredRecord(
+            id=record_id,
+            guild_id=guild_id,
+            kind=kind,
+            label=label,
+            name=name,
+            aliases=(),
+            first_seen=seen_at,
+            last_seen=seen_at,
         )
-        for key, alias in aliases.items():
-            if key not in known:
-                self._session.add(
-                    EntityRecordAlias(
-                        record_id=record_id, guild_id=guild_id, alias=alias, alias_key=key
-                    )
-                )
-        await self._session.flush()
-
-    async def seen(self, guild_id: int, record_id: int, at: datetime) -> None:
-        """Widen the record's first/last seen to include `at`."""
-        row = await self._session.get(EntityRecord, record_id)
-        if row is None or row.guild_id != guild_id:
-            return
-        row.first_seen = min(row.first_seen, at)
-        row.last_seen = max(row.last_seen, at)
-        await self._session.flush()
 
     async def link_entity(self, guild_id: int, article_id: int, rank: int, record_id: int) -> None:
         """The article's entity of this rank is this record."""

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from record_samples import GUILD, MONDAY, Sessions, person, report, store
 
-from analysis.types import Entity
+from analysis.types import Entity, Report
+from handlers.entity_records import resolve_links
 from handlers.services import Services
 from handlers.who_said import who_said
+from storage.articles import ArticleRepository
 from storage.entity_records import EntityRecordRepository
 from storage.guilds import GuildRepository
 
@@ -98,3 +101,55 @@ async def test_joint_speakers_are_a_list_of_records(
     for name in ("Paul Ryan", "Donald Trump"):
         result = await who_said(services, GUILD, name, now=SEARCHED_AT)
         assert [q.text for q in result.quotes] == ["We stand together on this"]
+
+
+async def _store_linked_as_written(sessionmaker: Sessions, r: Report) -> dict[str, int]:
+    """Store a report as ingest does: records resolved first, the rows written linked."""
+    async with sessionmaker.begin() as session:
+        records = EntityRecordRepository(session)
+        links = await resolve_links(records, GUILD, r.entities, r.quotes, MONDAY)
+        await ArticleRepository(session).add(
+            GUILD,
+            r,
+            channel_id=10,
+            message_id=1,
+            author_id=7,
+            content_hash="linked as written",
+            posted_at=MONDAY,
+            entity_records=links.entities,
+            quote_speakers=links.speakers,
+        )
+        return links.names
+
+
+@pytest.mark.parametrize("written", [False, True], ids=["linked after", "linked as written"])
+async def test_a_bare_surname_and_its_full_name_in_one_article_are_one_record(
+    sessionmaker: Sessions, services: Services, written: bool
+) -> None:
+    mixed = report(
+        "Mixed",
+        (person("Delacroix"), person("Emeka Delacroix", "Mr. Delacroix")),
+        (("We will see", "Delacroix"),),
+    )
+    if written:
+        names = await _store_linked_as_written(sessionmaker, mixed)
+    else:
+        names = await store(sessionmaker, mixed, MONDAY)
+    # The bare surname's record was taken over within the article: every link moved with it.
+    assert names["Delacroix"] == names["Emeka Delacroix"]
+    async with sessionmaker() as session:
+        card = await EntityRecordRepository(session).card(GUILD, names["Emeka Delacroix"])
+    assert card is not None and [a.title for a in card.articles] == ["Mixed", "Mixed"]
+    result = await who_said(services, GUILD, "Emeka Delacroix", now=SEARCHED_AT)
+    assert [q.text for q in result.quotes] == ["We will see"]
+
+
+async def test_an_alias_one_entity_gives_is_found_by_a_later_one(sessionmaker: Sessions) -> None:
+    # The second entity is named only by a form the first one's aliases hold.
+    r = report(
+        "Party",
+        (Entity("Democratic National Committee", "ORG", 4, ("DNC",)), Entity("DNC", "ORG", 1)),
+        (),
+    )
+    names = await _store_linked_as_written(sessionmaker, r)
+    assert names["Democratic National Committee"] == names["DNC"]
