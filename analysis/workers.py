@@ -6,7 +6,10 @@ initializer is the one place that sets it. The bot's own process never touches i
 
 from __future__ import annotations
 
+import os
 import signal
+import threading
+import time
 import traceback
 from dataclasses import dataclass
 
@@ -18,6 +21,7 @@ from analysis.types import Report
 from intake.article import Article
 
 _pipeline: Language | None = None
+PARENT_CHECK_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
@@ -34,10 +38,24 @@ def start_worker(model_name: str) -> None:
     global _pipeline
     # Ctrl-C reaches the whole process group, and a service manager's SIGTERM often does too:
     # the bot stops its workers itself, after the analyses in flight (see AnalysisPool.close).
-    # A worker whose bot is gone still ends: its job queue closes.
+    # A worker whose bot is gone still ends: its parent watch sees the bot gone.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    exit_with_parent()
     _pipeline = load_pipeline(model_name)
+
+
+def exit_with_parent() -> None:
+    """End this worker when the process that started it is gone (killed with SIGKILL, or out
+    of memory), instead of holding its few hundred MB with no bot to serve."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(0)  # no clean-up to wait for: a worker holds nothing but its pipeline
+
+    threading.Thread(target=watch, name="watch-parent", daemon=True).start()
 
 
 def worker_ready() -> bool:

@@ -13,11 +13,19 @@ from typing import TypeVar
 from analysis.question_worker import question_terms_in_worker
 from analysis.types import Report
 from analysis.workers import AnalysisFailure, analyze_in_worker, start_worker, worker_ready
+from handlers.screening import Screening, screen
 from intake.article import Article
+from intake.quality import language_identifier
 
 log = logging.getLogger(__name__)
 A = TypeVar("A")
 T = TypeVar("T")
+
+
+def start_screening_worker(model_name: str) -> None:
+    """A worker's initializer: the pipeline, and the language identifier screening uses."""
+    start_worker(model_name)
+    language_identifier()
 
 
 class AnalysisCrashed(Exception):
@@ -38,7 +46,7 @@ class AnalysisPool:
         return ProcessPoolExecutor(
             self.workers,
             mp_context=multiprocessing.get_context("spawn"),
-            initializer=start_worker,
+            initializer=start_screening_worker,
             initargs=(self.model_name,),
         )
 
@@ -56,6 +64,10 @@ class AnalysisPool:
             log.error("analysis failed in a worker: %s", outcome.details)
             raise AnalysisCrashed(f"{outcome.kind}: {outcome.message}")
         return outcome
+
+    async def screen(self, article: Article) -> Screening:
+        """Fingerprint a text and tell its language in a worker."""
+        return await self._in_worker(screen, article)
 
     async def question_terms(self, question: str) -> list[tuple[str, ...]]:
         """Read a question's words and lemmas in a worker (the bot's process has no pipeline).

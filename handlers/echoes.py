@@ -11,7 +11,7 @@ another sense 72, unrelated quotes 41.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -49,21 +49,29 @@ def is_near_copy(a: str, b: str) -> bool:
 
 
 async def find_echoes(
-    records: EntityRecordRepository, article: StoredArticle, linked: Mapping[str, int]
+    records: EntityRecordRepository,
+    article: StoredArticle,
+    linked: Mapping[str, int],
+    new_records: Collection[int] = (),
 ) -> list[Echo]:
-    """For each quote of a just-stored article, the closest earlier near copy by its speaker."""
+    """For each quote of a just-stored article, the closest earlier near copy by its speaker.
+
+    `new_records` are records this article made: they have no earlier quotes to read."""
     echoes: list[Echo] = []
+    # A speaker quoted five times in the article has their earlier quotes read once.
+    earlier_of: dict[tuple[int, ...], list[StoredQuote]] = {}
     for position, quote in enumerate(article.quotes):
         if quote.speaker is None:
             continue
         members = joint_members(quote.speaker) or (quote.speaker,)
-        ids = [linked[m] for m in members if m in linked]
+        ids = tuple(linked[m] for m in members if m in linked and linked[m] not in new_records)
         if not ids:
             continue
-        earlier = await records.earlier_quotes(
-            article.guild_id, ids, before_article=article.id, limit=EARLIER_QUOTES
-        )
-        close = [q for q in earlier if is_near_copy(quote.text, q.text)]
+        if ids not in earlier_of:
+            earlier_of[ids] = await records.earlier_quotes(
+                article.guild_id, ids, before_article=article.id, limit=EARLIER_QUOTES
+            )
+        close = [q for q in earlier_of[ids] if is_near_copy(quote.text, q.text)]
         if close:
             best = max(close, key=lambda q: near_copy_score(quote.text, q.text))
             same = default_process(best.text) == default_process(quote.text)

@@ -8,12 +8,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from analysis.types import Report
+from analysis.types import Fingerprint, Report
 from handlers.echoes import Echo, find_echoes
 from handlers.entity_records import resolve_links
 from handlers.errors import CannotRead, NotAnArticle, TooShort
 from handlers.input_cap import check_article_length
-from handlers.same_story import earlier_telling, fingerprint_of, remember_fingerprint
+from handlers.same_story import earlier_telling, remember_fingerprint
 from handlers.services import Services
 from handlers.settings import article_minimum
 from intake.article import Article
@@ -148,9 +148,32 @@ async def analyse_article(services: Services, guild_id: int, article: Article) -
     # py3langid takes a few milliseconds: off the loop, where a backlog would add them up.
     foreign = await services.run_blocking(language_note, article)
     if foreign is not None:
-        # Stored so it is recognised next time, but English-only analysis would mislead.
-        return Report(article=article, entities=(), quotes=(), digest=(), notes=(foreign,))
+        return _not_english(article, foreign)
     return await services.analyze(article, guild_id)
+
+
+def _not_english(article: Article, note: str) -> Report:
+    # Stored so it is recognised next time, but English-only analysis would mislead.
+    return Report(article=article, entities=(), quotes=(), digest=(), notes=(note,))
+
+
+async def _read_new_story(
+    services: Services, guild_id: int, article: Article
+) -> tuple[Report | StoredArticle, Fingerprint]:
+    """The article's report, or the server's earlier telling of its story; its fingerprint.
+
+    One turn of the server holds the screening, the look-up and the analysis, so a server
+    with a backlog delays another's one article by at most the analyses already running."""
+    async with services.analysis_turns.turn(guild_id):
+        screening = await services.screen(article)
+        # A near copy (the page of a pasted article, another outlet's wire copy) is not
+        # read again.
+        telling = await earlier_telling(services, guild_id, screening.fingerprint)
+        if telling is not None:
+            return telling, screening.fingerprint
+        if screening.foreign_note is not None:
+            return _not_english(article, screening.foreign_note), screening.fingerprint
+        return await services.analyze_in_turn(article), screening.fingerprint
 
 
 async def _ingest(services: Services, origin: Origin, article: Article) -> IngestResult:
@@ -167,12 +190,9 @@ async def _analyse_and_store(
     earlier = await _find_existing(services, origin.guild_id, article.url, content_hash)
     if earlier is not None:
         return IngestResult(article=earlier, duplicate=True)
-    # A near copy (the page of a pasted article, another outlet's wire copy) is not read again.
-    wording = await fingerprint_of(services, article.text)
-    telling = await earlier_telling(services, origin.guild_id, wording)
-    if telling is not None:
-        return IngestResult(article=telling, duplicate=True, same_story=True)
-    report = await analyse_article(services, origin.guild_id, article)
+    report, wording = await _read_new_story(services, origin.guild_id, article)
+    if isinstance(report, StoredArticle):
+        return IngestResult(article=report, duplicate=True, same_story=True)
     stored_at = utc_now()
     try:
         async with services.sessionmaker.begin() as session:

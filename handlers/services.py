@@ -14,6 +14,7 @@ from analysis.pipeline import analyze
 from analysis.text.terms import question_terms
 from analysis.types import Report
 from handlers.input_cap import DEFAULT_MAX_ARTICLE_CHARS
+from handlers.screening import Screening, screen
 from handlers.single_flight import KeyedLocks
 from handlers.turns import ServerTurns
 from intake.article import Article
@@ -25,6 +26,8 @@ T = TypeVar("T")
 Analyzer = Callable[[Article], Awaitable[Report]]
 # Reads a question's words and lemmas for /ask: in a worker process in `newsbot run`.
 QuestionReader = Callable[[str], Awaitable[list[tuple[str, ...]]]]
+# Fingerprints a text and tells its language: in a worker process in `newsbot run`.
+Screener = Callable[[Article], Awaitable[Screening]]
 DEFAULT_MAX_LINKS_PER_MESSAGE = 5
 
 
@@ -48,6 +51,9 @@ class Services:
     # Reads questions for /ask (their lemmas) where analyses run in worker processes, so the
     # bot's own process loads no pipeline; None: `nlp` does, in `executor`.
     question_reader: QuestionReader | None = None
+    # Screens texts before analysis (handlers.screening) where analyses run in worker
+    # processes; None: in `executor`.
+    screener: Screener | None = None
     # Keeping up with the channel (bot/settings.py has what each means).
     forget_deleted_sources: bool = False
     catch_up_hours: float = 24.0
@@ -69,11 +75,22 @@ class Services:
             return await self.question_reader(question)
         return await self.run_blocking(question_terms, self.nlp, question)
 
+    async def screen(self, article: Article) -> Screening:
+        """Fingerprint a text and tell its language, off the event loop (call it in the
+        server's turn: analysis_turns)."""
+        if self.screener is not None:
+            return await self.screener(article)
+        return await self.run_blocking(screen, article)
+
     async def analyze(self, article: Article, guild_id: int = 0) -> Report:
         """Analyse an article off the event loop, when its server's turn comes."""
         async with self.analysis_turns.turn(guild_id):
-            if self.analyzer is not None:
-                return await self.analyzer(article)
-            if self.nlp is None:
-                raise RuntimeError("Services has neither an analyzer nor a pipeline")
-            return await self.run_blocking(analyze, self.nlp, article)
+            return await self.analyze_in_turn(article)
+
+    async def analyze_in_turn(self, article: Article) -> Report:
+        """Analyse an article off the event loop, in a turn the caller holds."""
+        if self.analyzer is not None:
+            return await self.analyzer(article)
+        if self.nlp is None:
+            raise RuntimeError("Services has neither an analyzer nor a pipeline")
+        return await self.run_blocking(analyze, self.nlp, article)

@@ -22,13 +22,13 @@ MISSING_ACCESS = 50001
 def analyses(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     """The titles of the articles analysed, in order (the real analysis still runs)."""
     seen: list[str] = []
-    real = Services.analyze
+    real = Services.analyze_in_turn
 
-    async def counted(self: Services, article: Article, guild_id: int = 0) -> Report:
+    async def counted(self: Services, article: Article) -> Report:
         seen.append(article.title or "")
-        return await real(self, article, guild_id)
+        return await real(self, article)
 
-    monkeypatch.setattr(Services, "analyze", counted)
+    monkeypatch.setattr(Services, "analyze_in_turn", counted)
     yield seen
 
 

@@ -70,13 +70,13 @@ async def test_an_edit_that_changes_no_text_does_nothing(
     text = _paste("port-strike")
     posted = await newsroom.reporter.send(newsroom.channel, text)
     analysed: list[str] = []
-    real = Services.analyze
+    real = Services.analyze_in_turn
 
-    async def counted(self: Services, article: object, guild_id: int = 0) -> object:
+    async def counted(self: Services, article: object) -> object:
         analysed.append("again")
-        return await real(self, article, guild_id)  # type: ignore[arg-type]
+        return await real(self, article)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Services, "analyze", counted)
+    monkeypatch.setattr(Services, "analyze_in_turn", counted)
     before = [(m.id, m.content, embed_text([m])) for m in newsroom.bot_messages()]
 
     await newsroom.reporter.edit(posted, text)  # saved unchanged

@@ -7,7 +7,8 @@ from __future__ import annotations
 import asyncio
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 
 import discord
 import pytest
@@ -17,6 +18,7 @@ from sqlalchemy import func, select
 from analysis.types import Report
 from bot.client import NewsBot
 from handlers.services import Services
+from handlers.turns import ServerTurns
 from intake.article import Article
 from storage.models import ArticleRow
 from tests.bot.conftest import Newsroom
@@ -38,7 +40,7 @@ class HeldAnalyses:
         self.waiting: list[asyncio.Event] = []
         self.ran: Counter[int] = Counter()
 
-    async def hold(self, article: Article) -> None:
+    async def hold(self) -> None:
         """Wait, as analysis workers busy with a backlog make an article wait, until let go."""
         if not self.holding:
             return
@@ -57,15 +59,24 @@ class HeldAnalyses:
 @pytest.fixture
 def held(newsroom: Newsroom, monkeypatch: pytest.MonkeyPatch) -> Iterator[HeldAnalyses]:
     analyses = HeldAnalyses(newsroom.env)
-    real = Services.analyze
+    real_turn = ServerTurns.turn
+    real = Services.analyze_in_turn
 
-    async def held_analyze(self: Services, article: Article, guild_id: int = 0) -> Report:
-        await analyses.hold(article)
+    @asynccontextmanager
+    async def held_turn(self: ServerTurns, server_id: int) -> AsyncIterator[None]:
+        # Held before the turn is taken, where simcord can see the wait as outside input
+        # (a line for a turn is a future only the bot's own tasks resolve).
+        await analyses.hold()
+        async with real_turn(self, server_id):
+            yield
+
+    async def counted_analyze(self: Services, article: Article) -> Report:
         found = STORY.search(article.title or "")
         analyses.ran[int(found.group(1)) if found else -1] += 1
-        return await real(self, article, guild_id)
+        return await real(self, article)
 
-    monkeypatch.setattr(Services, "analyze", held_analyze)
+    monkeypatch.setattr(ServerTurns, "turn", held_turn)
+    monkeypatch.setattr(Services, "analyze_in_turn", counted_analyze)
     yield analyses
 
 

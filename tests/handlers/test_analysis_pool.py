@@ -2,20 +2,30 @@
 
 from __future__ import annotations
 
+import os
 import pickle
+import subprocess
+import sys
+import time
 from datetime import date
+from pathlib import Path
 
 import pytest
 from spacy.language import Language
 
 from analysis.pipeline import analyze
 from analysis.text.terms import question_terms
-from analysis.workers import AnalysisFailure, analyze_in_worker
+from analysis.workers import PARENT_CHECK_SECONDS, AnalysisFailure, analyze_in_worker
 from handlers.analysis_pool import AnalysisCrashed, AnalysisPool
+from handlers.screening import screen
 from intake.article import Article
 from tests.bot.conftest import seed_text
 
 QUESTION = "Who warned about the strikes at the harbour?"
+FRENCH = (
+    "Les dockers du port ont cessé le travail lundi matin. Le syndicat réclame une hausse des "
+    "salaires et de meilleures conditions de sécurité sur les quais, a déclaré son président."
+)
 
 
 def _article(text: str) -> Article:
@@ -45,9 +55,61 @@ async def test_a_worker_process_analyses_like_the_thread_does(nlp: Language) -> 
         again = await pool(article)  # a failure does not break the worker
         # /ask's questions are read in the worker too: the bot's process loads no pipeline.
         terms = await pool.question_terms(QUESTION)
+        # So are the fingerprint and the language check made before an analysis.
+        screened = await pool.screen(article)
+        foreign = await pool.screen(_article(FRENCH))
     finally:
         pool.close()
     assert report == analyze(nlp, article) == again
+    assert screened == screen(article) and screened.foreign_note is None
+    assert foreign.foreign_note is not None and "(fr)" in foreign.foreign_note
     assert terms == question_terms(nlp, QUESTION)
     assert terms[0] == ("warned", "warn")  # lemmas, not the words alone
     assert pool.worker_pids() == []
+
+
+# A bot that starts one worker (the parent watch alone, no pipeline), says its pid, and waits.
+ORPHANING_BOT = """
+import concurrent.futures, multiprocessing, os, sys, time
+from analysis.workers import exit_with_parent
+if __name__ == "__main__":
+    pool = concurrent.futures.ProcessPoolExecutor(
+        1, mp_context=multiprocessing.get_context("spawn"), initializer=exit_with_parent
+    )
+    print(pool.submit(os.getpid).result(), flush=True)
+    time.sleep(60)
+"""
+
+
+def _running(pid: int) -> bool:
+    """True while the process exists and is not a zombie waiting to be reaped."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return False
+    return stat.rpartition(")")[2].split()[0] != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc (Linux)")
+def test_a_worker_ends_when_its_bot_is_killed(tmp_path: Path) -> None:
+    script = tmp_path / "bot.py"
+    script.write_text(ORPHANING_BOT)
+    root = Path(__file__).resolve().parents[2]
+    bot = subprocess.Popen(
+        [sys.executable, str(script)],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root)},
+    )
+    try:
+        assert bot.stdout is not None
+        worker = int(bot.stdout.readline())
+        assert _running(worker)
+    finally:
+        bot.kill()  # SIGKILL: the bot gets no chance to stop its workers
+        bot.wait()
+    deadline = time.monotonic() + 10 * PARENT_CHECK_SECONDS
+    while _running(worker) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _running(worker), "the worker outlived its bot"

@@ -105,10 +105,10 @@ async def test_any_attached_file_is_stored_or_refused_clearly(
 async def test_an_analysis_that_fails_stores_nothing(
     services: Services, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    async def crash(self: Services, article: Article, guild_id: int = 0) -> Report:
+    async def crash(self: Services, article: Article) -> Report:
         raise AnalysisCrashed("IndexError: a worker's analysis failed")
 
-    monkeypatch.setattr(Services, "analyze", crash)
+    monkeypatch.setattr(Services, "analyze_in_turn", crash)
     with pytest.raises(AnalysisCrashed):
         await ingest_text(services, _origin(), BODY)
     assert await _stored(services) == (0, 0)

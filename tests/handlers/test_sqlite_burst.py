@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from distinct_stories import distinct_story
 from sqlalchemy import func, select
 
 from analysis.types import Entity, Quote, Report
@@ -31,7 +32,7 @@ GUILD = 7
 class CheapServices(Services):
     """The real services, with an analysis that finds nothing (and yields to the loop)."""
 
-    async def analyze(self, article: Article, guild_id: int = 0) -> Report:
+    async def analyze_in_turn(self, article: Article) -> Report:
         await asyncio.sleep(0)
         return busy_report(article)
 
@@ -47,8 +48,7 @@ def busy_report(article: Article) -> Report:
 
 
 def pasted_article(number: int) -> str:
-    sentence = f"Article {number} says the harbour authority met the union on Monday morning. "
-    return sentence * 15
+    return distinct_story(number)
 
 
 @pytest.fixture

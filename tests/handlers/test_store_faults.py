@@ -165,14 +165,14 @@ async def test_sqlite_locked_by_another_writer_holds_an_article_up_and_stores_it
 ) -> None:
     services, path = sqlite_services
     analysed = asyncio.Event()
-    real = Services.analyze
+    real = Services.analyze_in_turn
 
-    async def analyze(self: Services, article: Article, guild_id: int = 0) -> Report:
-        report = await real(self, article, guild_id)
+    async def analyze(self: Services, article: Article) -> Report:
+        report = await real(self, article)
         analysed.set()
         return report
 
-    monkeypatch.setattr(Services, "analyze", analyze)
+    monkeypatch.setattr(Services, "analyze_in_turn", analyze)
     # Another process (a `newsbot import`, a backup tool) holds SQLite's write lock.
     other = sqlite3.connect(path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")

@@ -6,6 +6,7 @@ import asyncio
 from dataclasses import replace
 
 import pytest
+from distinct_stories import distinct_story
 
 from analysis.types import Report
 from handlers.ingest import Origin, ingest_text
@@ -80,7 +81,7 @@ async def test_a_cancelled_waiter_gives_its_place_up() -> None:
 
 
 def _text(server: int, number: int) -> str:
-    return f"Server {server} article {number} says the harbour board met on Monday. " * 15
+    return distinct_story(server * 10_000 + number, f"Server {server} article {number}.")
 
 
 async def test_one_article_of_a_quiet_server_waits_for_at_most_one_analysis(
