@@ -122,7 +122,7 @@ async def build_services(
             max_links_per_message=settings.max_links_per_message,
             analyzer=pool,
             question_reader=question_reader,
-            screener=pool.screen if pool is not None else None,
+            fingerprinter=pool.fingerprint if pool is not None else None,
             forget_deleted_sources=settings.forget_deleted_sources,
             catch_up_hours=settings.catch_up_hours,
             catch_up_messages=settings.catch_up_messages,

@@ -11,21 +11,14 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
 from analysis.question_worker import question_terms_in_worker
-from analysis.types import Report
+from analysis.text.fingerprints import fingerprint
+from analysis.types import Fingerprint, Report
 from analysis.workers import AnalysisFailure, analyze_in_worker, start_worker, worker_ready
-from handlers.screening import Screening, screen
 from intake.article import Article
-from intake.quality import language_identifier
 
 log = logging.getLogger(__name__)
 A = TypeVar("A")
 T = TypeVar("T")
-
-
-def start_screening_worker(model_name: str) -> None:
-    """A worker's initializer: the pipeline, and the language identifier screening uses."""
-    start_worker(model_name)
-    language_identifier()
 
 
 class AnalysisCrashed(Exception):
@@ -46,7 +39,7 @@ class AnalysisPool:
         return ProcessPoolExecutor(
             self.workers,
             mp_context=multiprocessing.get_context("spawn"),
-            initializer=start_screening_worker,
+            initializer=start_worker,
             initargs=(self.model_name,),
         )
 
@@ -65,9 +58,9 @@ class AnalysisPool:
             raise AnalysisCrashed(f"{outcome.kind}: {outcome.message}")
         return outcome
 
-    async def screen(self, article: Article) -> Screening:
-        """Fingerprint a text and tell its language in a worker."""
-        return await self._in_worker(screen, article)
+    async def fingerprint(self, text: str) -> Fingerprint:
+        """A text's wording fingerprint, made in a worker."""
+        return await self._in_worker(fingerprint, text)
 
     async def question_terms(self, question: str) -> list[tuple[str, ...]]:
         """Read a question's words and lemmas in a worker (the bot's process has no pipeline).

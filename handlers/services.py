@@ -11,14 +11,15 @@ from typing import TypeVar
 from spacy.language import Language
 
 from analysis.pipeline import analyze
+from analysis.text.fingerprints import fingerprint
 from analysis.text.terms import question_terms
-from analysis.types import Report
+from analysis.types import Fingerprint, Report
 from handlers.input_cap import DEFAULT_MAX_ARTICLE_CHARS
-from handlers.screening import Screening, screen
 from handlers.single_flight import KeyedLocks
 from handlers.turns import ServerTurns
 from intake.article import Article
 from intake.fetch import Fetcher
+from intake.quality import language_note
 from storage.engine import SessionFactory
 
 T = TypeVar("T")
@@ -26,9 +27,18 @@ T = TypeVar("T")
 Analyzer = Callable[[Article], Awaitable[Report]]
 # Reads a question's words and lemmas for /ask: in a worker process in `newsbot run`.
 QuestionReader = Callable[[str], Awaitable[list[tuple[str, ...]]]]
-# Fingerprints a text and tells its language: in a worker process in `newsbot run`.
-Screener = Callable[[Article], Awaitable[Screening]]
+# Makes a text's wording fingerprint: in a worker process in `newsbot run`.
+Fingerprinter = Callable[[str], Awaitable[Fingerprint]]
 DEFAULT_MAX_LINKS_PER_MESSAGE = 5
+
+
+@dataclass(frozen=True)
+class Screening:
+    """What is read of a text before its analysis: its wording's fingerprint (is it a story
+    the server read in another form?) and the note to store when it is not English."""
+
+    fingerprint: Fingerprint
+    foreign_note: str | None
 
 
 @dataclass(frozen=True)
@@ -51,9 +61,9 @@ class Services:
     # Reads questions for /ask (their lemmas) where analyses run in worker processes, so the
     # bot's own process loads no pipeline; None: `nlp` does, in `executor`.
     question_reader: QuestionReader | None = None
-    # Screens texts before analysis (handlers.screening) where analyses run in worker
-    # processes; None: in `executor`.
-    screener: Screener | None = None
+    # Fingerprints texts before analysis where analyses run in worker processes (pure
+    # Python, 15 ms a seed: beside the event loop it would hold the GIL); None: in `executor`.
+    fingerprinter: Fingerprinter | None = None
     # Keeping up with the channel (bot/settings.py has what each means).
     forget_deleted_sources: bool = False
     catch_up_hours: float = 24.0
@@ -78,9 +88,12 @@ class Services:
     async def screen(self, article: Article) -> Screening:
         """Fingerprint a text and tell its language, off the event loop (call it in the
         server's turn: analysis_turns)."""
-        if self.screener is not None:
-            return await self.screener(article)
-        return await self.run_blocking(screen, article)
+        # The language here: this process holds the identifier for pages anyway, and a copy
+        # in each worker would cost 75 MB.
+        foreign = await self.run_blocking(language_note, article)
+        if self.fingerprinter is not None:
+            return Screening(await self.fingerprinter(article.text), foreign)
+        return Screening(await self.run_blocking(fingerprint, article.text), foreign)
 
     async def analyze(self, article: Article, guild_id: int = 0) -> Report:
         """Analyse an article off the event loop, when its server's turn comes."""

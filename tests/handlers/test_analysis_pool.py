@@ -14,18 +14,14 @@ import pytest
 from spacy.language import Language
 
 from analysis.pipeline import analyze
+from analysis.text.fingerprints import fingerprint
 from analysis.text.terms import question_terms
 from analysis.workers import PARENT_CHECK_SECONDS, AnalysisFailure, analyze_in_worker
 from handlers.analysis_pool import AnalysisCrashed, AnalysisPool
-from handlers.screening import screen
 from intake.article import Article
 from tests.bot.conftest import seed_text
 
 QUESTION = "Who warned about the strikes at the harbour?"
-FRENCH = (
-    "Les dockers du port ont cessé le travail lundi matin. Le syndicat réclame une hausse des "
-    "salaires et de meilleures conditions de sécurité sur les quais, a déclaré son président."
-)
 
 
 def _article(text: str) -> Article:
@@ -55,14 +51,12 @@ async def test_a_worker_process_analyses_like_the_thread_does(nlp: Language) -> 
         again = await pool(article)  # a failure does not break the worker
         # /ask's questions are read in the worker too: the bot's process loads no pipeline.
         terms = await pool.question_terms(QUESTION)
-        # So are the fingerprint and the language check made before an analysis.
-        screened = await pool.screen(article)
-        foreign = await pool.screen(_article(FRENCH))
+        # So is the wording fingerprint made before an analysis.
+        print_ = await pool.fingerprint(article.text)
     finally:
         pool.close()
     assert report == analyze(nlp, article) == again
-    assert screened == screen(article) and screened.foreign_note is None
-    assert foreign.foreign_note is not None and "(fr)" in foreign.foreign_note
+    assert print_ == fingerprint(article.text) and print_.shingles > 100
     assert terms == question_terms(nlp, QUESTION)
     assert terms[0] == ("warned", "warn")  # lemmas, not the words alone
     assert pool.worker_pids() == []
