@@ -7,10 +7,9 @@ import contextlib
 import logging
 import signal
 from collections.abc import Coroutine
-from datetime import timedelta
 from typing import Any
 
-from bot.client import NewsBot
+from bot.client import NewsBot, make_bot
 from bot.composition import build_services
 from bot.settings import Settings
 
@@ -26,11 +25,7 @@ async def run_bot(settings: Settings) -> int:
     # closes HTTP and the database.
     async with (
         build_services(settings, processes=True) as services,
-        NewsBot(
-            services,
-            digest_check_seconds=settings.digest_check_seconds,
-            forget_guild_after=timedelta(days=settings.forget_guild_after_days),
-        ) as bot,
+        make_bot(services, settings) as bot,
     ):
         await serve_until_stopped(bot, bot.start(token))
     return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from handlers.forget_guild import DEFAULT_FORGET_AFTER_DAYS
@@ -68,6 +68,24 @@ class Settings(BaseSettings):
     # A server the bot was removed from has its data deleted this many days later, unless the
     # bot is added back before then (`newsbot forget-guild ID` deletes it at once).
     forget_guild_after_days: float = Field(default=DEFAULT_FORGET_AFTER_DAYS, ge=0)
+    # Gateway shards (README, "Growing past one process"): unset, one process serves every
+    # server. With a count, this process serves the shards of NEWSBOT_SHARD_IDS (a JSON list,
+    # e.g. [0,1]; unset: all of them), and other processes on the same database the rest.
+    shard_count: int | None = Field(default=None, ge=1)
+    shard_ids: list[int] | None = None
+
+    @model_validator(mode="after")
+    def _shards_in_range(self) -> Settings:
+        if self.shard_ids is None:
+            return self
+        if self.shard_count is None:
+            raise ValueError("NEWSBOT_SHARD_IDS needs NEWSBOT_SHARD_COUNT")
+        wrong = [i for i in self.shard_ids if not 0 <= i < self.shard_count]
+        if wrong or not self.shard_ids or len(set(self.shard_ids)) != len(self.shard_ids):
+            raise ValueError(
+                f"NEWSBOT_SHARD_IDS must be distinct shards from 0 to {self.shard_count - 1}"
+            )
+        return self
 
     @field_validator("analysis_workers", mode="before")
     @classmethod

@@ -9,7 +9,7 @@ command line forgets a server without building the bot's other services.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -63,15 +63,21 @@ async def guild_back(sessionmaker: SessionFactory, guild_id: int) -> bool:
 
 
 async def reconcile_guilds(
-    sessionmaker: SessionFactory, present: Collection[int], now: datetime
+    sessionmaker: SessionFactory,
+    present: Collection[int],
+    now: datetime,
+    serves: Callable[[int], bool] = lambda _guild_id: True,
 ) -> Reconciled:
-    """At start: mark the servers with data the bot is not in, unmark those it is in again."""
+    """At start: mark the servers with data the bot is not in, unmark those it is in again.
+
+    Only servers this process `serves` are judged: one on another process's shard is absent
+    here without the bot having left it."""
     here = set(present)
     async with sessionmaker.begin() as session:
         data = GuildDataRepository(session)
         cleared = await data.clear_left(here)
         already = {guild_id for guild_id, _ in await data.departures()}
-        gone = sorted(await data.known_guilds() - here - already)
+        gone = sorted(g for g in await data.known_guilds() - here - already if serves(g))
         marked = [guild_id for guild_id in gone if await data.mark_left(guild_id, now)]
     return Reconciled(marked=tuple(marked), cleared=tuple(cleared))
 

@@ -92,6 +92,8 @@ class DigestPoster(commands.Cog):
     async def post_due(self, now: datetime) -> None:
         """Post every digest due at `now` that this process wins the claim for."""
         for due in await due_digests(self.services, now):
+            if not self.bot.serves_guild(due.guild_id):
+                continue  # another process's shard: its channels are not in this one's cache
             if await claim_digest(self.services, due.guild_id, due.window.day, self.claimer, now):
                 await self._post_claimed(due)
 

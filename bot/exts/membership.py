@@ -50,7 +50,10 @@ class Membership(commands.Cog):
         """Mark the servers with data that the bot is no longer in, then forget what is due."""
         try:
             found = await reconcile_guilds(
-                self.sessionmaker, self._present(), discord.utils.utcnow()
+                self.sessionmaker,
+                self._present(),
+                discord.utils.utcnow(),
+                serves=self.bot.serves_guild,
             )
         except Exception:
             log.exception("could not compare the stored servers with the bot's")

@@ -57,6 +57,8 @@ class Watcher(commands.Cog):
             return
         self._pending_posted = True
         for article in await pending_answers(self.services, discord.utils.utcnow()):
+            if not self.bot.serves_guild(article.guild_id):
+                continue  # another process's shard: it posts its own servers' answers
             message = await self._original_message(article)
             if message is not None:
                 await self._answer_article(message, article)

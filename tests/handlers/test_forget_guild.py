@@ -168,3 +168,19 @@ async def test_a_server_left_gets_no_digest_while_it_waits(sessionmaker: Session
     async with sessionmaker() as session:
         schedules = await GuildRepository(session).digest_schedules()
     assert [s.guild_id for s in schedules] == [OURS, THEIRS]
+
+
+async def test_at_start_only_the_servers_of_this_process_shards_are_judged(
+    sessionmaker: Sessions,
+) -> None:
+    # Two processes share the database, each on its own gateway shards: a server of the other
+    # process's shard is absent here without the bot having left it.
+    async with sessionmaker.begin() as session:
+        for guild_id in (OURS, THEIRS):
+            await GuildRepository(session).watch(guild_id, 10)
+
+    found = await reconcile_guilds(sessionmaker, [], MONDAY, serves=lambda g: g == OURS)
+
+    assert found.marked == (OURS,)
+    async with sessionmaker() as session:
+        assert await GuildDataRepository(session).departures() == [(OURS, MONDAY)]
