@@ -9,7 +9,7 @@ Quotes rank by relevance blended with recency:
     score = 0.7 * relevance + 0.3 / (1 + age_days / 30)
 where relevance is the engine's rank mapped into [0, 1): b / (1 + b) with b = -bm25() on
 SQLite, ts_rank_cd(..., 32) (which is r / (1 + r)) on PostgreSQL; age_days is the time since
-the article was posted. Sentences rank by relevance alone.
+the article was posted. Sentences come newest first (see `sentences`).
 """
 
 from __future__ import annotations
@@ -45,7 +45,6 @@ class FoundSentence:
     end: int
     text: str
     lemmas: str
-    score: float
 
 
 @dataclass(frozen=True)
@@ -120,24 +119,24 @@ class SearchRepository:
     async def sentences(
         self, guild_id: int, words: Terms, *, article_id: int | None = None, limit: int = 50
     ) -> list[FoundSentence]:
-        """Body sentences with every word (the most relevant, when more than the limit have
-        them all); then, up to the limit, the newest of those missing one word, then the
-        newest with any of the words (the answer ranking that reads them decides, and says
-        nothing for a weak match)."""
+        """Body sentences with every word, the newest first; then, up to the limit, the newest
+        of those missing one word, then the newest with any of the words (the answer ranking
+        that reads them decides, and says nothing for a weak match).
+
+        Never ranked by the engine: FTS5's bm25 reads every row holding each word of the
+        question, however few hold them all (at 100,000 articles a question of common words
+        took 60 ms), and PostgreSQL's ts_rank_cd every match; read off the engine's own order
+        and stopped at the limit, a pass costs the same at any size of history."""
         groups = [list(g) for g in words if any(g)]
-        # Ranked only when there is a choice to make: FTS5's bm25 reads every row holding each
-        # word of the question, however few hold them all.
-        found = await self._sentences(guild_id, [groups], article_id, limit + 1, ranked=False)
-        if len(found) > limit:
-            found = await self._sentences(guild_id, [groups], article_id, limit, ranked=True)
-        looser = [_all_but_one(groups), [[group] for group in groups]] if len(groups) > 1 else []
-        for alternatives in looser:
+        passes = [[groups]]
+        if len(groups) > 1:
+            passes += [_all_but_one(groups), [[group] for group in groups]]
+        found: list[FoundSentence] = []
+        for alternatives in passes:
             if len(found) >= limit:
                 break
             seen = {f.id for f in found}
-            # Not ranked: a long history's looser matches are a large share of it, and the
-            # engines' ranking reads every match (and FTS5's, every row holding each word).
-            more = await self._sentences(guild_id, alternatives, article_id, limit, ranked=False)
+            more = await self._sentences(guild_id, alternatives, article_id, limit)
             found += [f for f in more if f.id not in seen][: limit - len(found)]
         return found
 
@@ -152,7 +151,7 @@ class SearchRepository:
             )
             .order_by(SentenceRow.position)
         )
-        return [_found(row, 0.0) for row in rows]
+        return [_found(row) for row in rows]
 
     async def _sentences(
         self,
@@ -160,35 +159,29 @@ class SearchRepository:
         alternatives: list[list[list[str]]],
         article_id: int | None,
         limit: int,
-        *,
-        ranked: bool,
     ) -> list[FoundSentence]:
-        """The best `limit` sentences matching; or, not `ranked`, the newest (score 0), read
-        off the engine's own order of its matches and stopped after the limit."""
+        """The newest `limit` sentences matching, read off the engine's own order of
+        its matches and stopped after the limit."""
         match = self._any_of("sentences", alternatives)
         if match is None:
             return []
         only_article = " AND s.article_id = :article" if article_id is not None else ""
         key = "s.id" if self._dialect == "postgresql" else "fts_sentences.rowid"
-        score, order = (match.rank, "score DESC, s.id") if ranked else ("0.0", key)
-        ranked_rows = await self._session.execute(
+        newest = await self._session.execute(
             text(
-                f"SELECT s.id, {score} AS score FROM {self._from('sentences')}"
+                f"SELECT s.id FROM {self._from('sentences')}"
                 f" WHERE {match.where}{only_article} AND s.position > 0"
-                f" ORDER BY {order} DESC LIMIT :limit"
+                f" ORDER BY {key} DESC LIMIT :limit"
             ),
             {**match.params, "guild": guild_id, "article": article_id, "limit": limit},
         )
-        scores = {int(i): float(score) for i, score in ranked_rows.tuples()}
-        if not scores:
+        ids = [int(i) for i in newest.scalars()]
+        if not ids:
             return []
         rows = await self._session.scalars(
-            select(SentenceRow).where(
-                SentenceRow.guild_id == guild_id, SentenceRow.id.in_(list(scores))
-            )
+            select(SentenceRow).where(SentenceRow.guild_id == guild_id, SentenceRow.id.in_(ids))
         )
-        found = [_found(row, scores[row.id]) for row in rows]
-        return sorted(found, key=lambda s: (-s.score, -s.id))
+        return sorted((_found(row) for row in rows), key=lambda s: -s.id)
 
     async def _ranked_quotes(
         self, guild_id: int, match: _Match, now: datetime, limit: int, offset: int
@@ -287,7 +280,7 @@ def _all_but_one(groups: list[list[str]]) -> list[list[list[str]]]:
     return [groups[:i] + groups[i + 1 :] for i in range(len(groups))]
 
 
-def _found(row: SentenceRow, score: float) -> FoundSentence:
+def _found(row: SentenceRow) -> FoundSentence:
     return FoundSentence(
         id=row.id,
         article_id=row.article_id,
@@ -297,5 +290,4 @@ def _found(row: SentenceRow, score: float) -> FoundSentence:
         end=row.end,
         text=row.text,
         lemmas=row.lemmas,
-        score=score,
     )
