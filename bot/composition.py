@@ -9,6 +9,8 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 
 from spacy.language import Language
+from sqlalchemy import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from analysis.nlp import load_pipeline
 from bot.settings import Settings
@@ -33,6 +35,17 @@ def fetch_policy(settings: Settings) -> FetchPolicy:
         max_redirects=settings.fetch_max_redirects,
         allow_loopback=settings.fetch_allow_loopback,
         user_agent=settings.user_agent,
+    )
+
+
+def engine_for(settings: Settings) -> AsyncEngine:
+    """The database engine the settings ask for (PostgreSQL with their pool sizes)."""
+    if make_url(settings.database_url).get_backend_name() != "postgresql":
+        return make_engine(settings.database_url)
+    return make_engine(
+        settings.database_url,
+        pool_size=settings.database_pool_size,
+        max_overflow=settings.database_max_overflow,
     )
 
 
@@ -64,7 +77,7 @@ async def build_reader(settings: Settings) -> AsyncIterator[Reader]:
 @asynccontextmanager
 async def build_database(settings: Settings) -> AsyncIterator[SessionFactory]:
     """What the database commands need: the migrated database alone, no pipeline, no HTTP."""
-    engine = make_engine(settings.database_url)
+    engine = engine_for(settings)
     try:
         await upgrade_database(engine)
         yield make_sessionmaker(engine)
@@ -82,7 +95,7 @@ async def build_services(
     processes and this process loads no pipeline; otherwise in a thread on `nlp` (loaded
     here when not given).
     """
-    engine = make_engine(settings.database_url)
+    engine = engine_for(settings)
     executor = ThreadPoolExecutor(settings.analysis_threads, thread_name_prefix="analysis")
     policy = fetch_policy(settings)
     http = make_session(policy)

@@ -68,6 +68,11 @@ class Settings(BaseSettings):
     # A server the bot was removed from has its data deleted this many days later, unless the
     # bot is added back before then (`newsbot forget-guild ID` deletes it at once).
     forget_guild_after_days: float = Field(default=DEFAULT_FORGET_AFTER_DAYS, ge=0)
+    # PostgreSQL only: connections each bot process keeps open, and how many more it may open
+    # under a burst (SQLAlchemy's pool_size and max_overflow). Several processes on one
+    # server: keep their sum under PostgreSQL's max_connections (100 by default).
+    database_pool_size: int = Field(default=5, ge=1)
+    database_max_overflow: int = Field(default=10, ge=0)
     # Gateway shards (README, "Growing past one process"): unset, one process serves every
     # server. With a count, this process serves the shards of NEWSBOT_SHARD_IDS (a JSON list,
     # e.g. [0,1]; unset: all of them), and other processes on the same database the rest.
