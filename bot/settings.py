@@ -79,6 +79,11 @@ class Settings(BaseSettings):
     shard_count: int | None = Field(default=None, ge=1)
     shard_ids: list[int] | None = None
 
+    @field_validator("shard_count", "shard_ids", mode="before")
+    @classmethod
+    def _empty_means_unsharded(cls, value: object) -> object:
+        return None if value in ("", None) else value
+
     @model_validator(mode="after")
     def _shards_in_range(self) -> Settings:
         if self.shard_ids is None:

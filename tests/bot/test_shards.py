@@ -88,6 +88,10 @@ def test_the_shard_settings_are_read_and_checked(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setenv("NEWSBOT_SHARD_IDS", "[3, 4]")
     with pytest.raises(ValidationError, match="from 0 to 3"):
         Settings(_env_file=None)  # type: ignore[call-arg]
+    monkeypatch.setenv("NEWSBOT_SHARD_COUNT", "")  # as .env.example leaves them: unsharded
+    monkeypatch.setenv("NEWSBOT_SHARD_IDS", "")
+    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    assert (settings.shard_count, settings.shard_ids) == (None, None)
     monkeypatch.delenv("NEWSBOT_SHARD_COUNT")
     monkeypatch.setenv("NEWSBOT_SHARD_IDS", "[0]")
     with pytest.raises(ValidationError, match="needs NEWSBOT_SHARD_COUNT"):
