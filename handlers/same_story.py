@@ -10,20 +10,15 @@ before a server's next lookup.
 
 from __future__ import annotations
 
-from analysis.text.fingerprints import band_keys, fingerprint, is_same_story, same_story_score
+from analysis.text.fingerprints import band_keys, is_same_story, same_story_score
 from analysis.types import Fingerprint
 from handlers.services import Services
 from storage.articles import ArticleRepository
-from storage.fingerprints import ArticleText, FingerprintRepository
+from storage.fingerprints import FingerprintRepository
 from storage.records import StoredArticle
 
 CANDIDATES = 20  # the articles sharing most bands with the new text, compared in full
 CATCH_UP_BATCH = 200  # older articles fingerprinted per query while catching up
-
-
-async def fingerprint_of(services: Services, text: str) -> Fingerprint:
-    """The text's fingerprint, made off the event loop (a long text takes a few hundred ms)."""
-    return await services.run_blocking(fingerprint, text)
 
 
 async def earlier_telling(
@@ -61,7 +56,9 @@ async def catch_up_fingerprints(services: Services, guild_id: int) -> int:
             stale = await FingerprintRepository(session).stale(guild_id, CATCH_UP_BATCH)
         if not stale:
             return done
-        prints = await services.run_blocking(_fingerprints, stale)
+        # One at a time, in the workers under `newsbot run`: a batch of 200 long texts would
+        # hold the bot's GIL for seconds.
+        prints = [await services.fingerprint(article.text) for article in stale]
         async with services.sessionmaker.begin() as session:
             repository = FingerprintRepository(session)
             for article, print_ in zip(stale, prints, strict=True):
@@ -69,7 +66,3 @@ async def catch_up_fingerprints(services: Services, guild_id: int) -> int:
                     guild_id, article.article_id, article.content_hash, print_, band_keys(print_)
                 )
         done += len(stale)
-
-
-def _fingerprints(articles: list[ArticleText]) -> list[Fingerprint]:
-    return [fingerprint(article.text) for article in articles]

@@ -91,9 +91,13 @@ class Services:
         # The language here: this process holds the identifier for pages anyway, and a copy
         # in each worker would cost 75 MB.
         foreign = await self.run_blocking(language_note, article)
+        return Screening(await self.fingerprint(article.text), foreign)
+
+    async def fingerprint(self, text: str) -> Fingerprint:
+        """A text's wording fingerprint, made off the event loop (in a worker, if any)."""
         if self.fingerprinter is not None:
-            return Screening(await self.fingerprinter(article.text), foreign)
-        return Screening(await self.run_blocking(fingerprint, article.text), foreign)
+            return await self.fingerprinter(text)
+        return await self.run_blocking(fingerprint, text)
 
     async def analyze(self, article: Article, guild_id: int = 0) -> Report:
         """Analyse an article off the event loop, when its server's turn comes."""

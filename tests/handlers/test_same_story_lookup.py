@@ -7,9 +7,10 @@ from pathlib import Path
 
 from sqlalchemy import func, select, update
 
+from analysis.text.fingerprints import fingerprint
 from analysis.types import Report
 from handlers.ingest import Origin, ingest_text
-from handlers.same_story import catch_up_fingerprints, earlier_telling, fingerprint_of
+from handlers.same_story import catch_up_fingerprints, earlier_telling
 from handlers.services import Services
 from intake.text import article_from_text
 from storage.articles import ArticleRepository
@@ -65,12 +66,8 @@ async def test_a_changed_text_is_fingerprinted_again(services: Services) -> None
             .values(text=seed("school-board"), content_hash="edited")
         )
     assert await catch_up_fingerprints(services, 1) == 1
-    court = await earlier_telling(
-        services, 1, await fingerprint_of(services, trimmed("court-ruling"))
-    )
-    school = await earlier_telling(
-        services, 1, await fingerprint_of(services, trimmed("school-board"))
-    )
+    court = await earlier_telling(services, 1, fingerprint(trimmed("court-ruling")))
+    school = await earlier_telling(services, 1, fingerprint(trimmed("school-board")))
     assert court is None
     assert school is not None and school.id == first.article.id
 
