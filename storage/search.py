@@ -30,6 +30,10 @@ from storage.search_schema import PG_VECTOR_COLUMN
 
 RELEVANCE_WEIGHT = 0.7
 RECENCY_DAYS = 30.0
+# A query ranks the newest this many of its matches. Ranking reads every row it ranks, and a
+# query of one common word matches a tenth of a long history (26,000 of 300,000 quotes: 160 ms
+# on PostgreSQL); the newest 500 are found off the index and stop there.
+RANKED_MATCHES = 500
 Terms = Sequence[Sequence[str]]
 
 
@@ -77,7 +81,7 @@ class SearchRepository:
         offset: int = 0,
     ) -> list[StoredQuote]:
         """Quotes with every phrase and word (in their text or their speaker's names), best
-        first by relevance and recency as of `now`."""
+        first by relevance and recency as of `now`, among the newest RANKED_MATCHES."""
         match = self._match("quotes", phrases, words)
         if match is None:
             return []
@@ -95,13 +99,17 @@ class SearchRepository:
     async def count_quotes(
         self, guild_id: int, *, phrases: Sequence[str] = (), words: Terms = ()
     ) -> int:
-        """How many of the guild's quotes `quotes` would find, for paging ("1–10 of 14")."""
+        """How many of the guild's quotes `quotes` would find, for paging ("1–10 of 14"): at
+        most RANKED_MATCHES, the most it pages through."""
         match = self._match("quotes", phrases, words)
         if match is None:
             return 0
         counted = await self._session.scalar(
-            text(f"SELECT count(*) FROM {self._from('quotes')} WHERE {match.where}"),
-            {**match.params, "guild": guild_id},
+            text(
+                f"SELECT count(*) FROM (SELECT 1 FROM {self._from('quotes')}"
+                f" WHERE {match.where} LIMIT :most) AS found"
+            ),
+            {**match.params, "guild": guild_id, "most": RANKED_MATCHES},
         )
         return int(counted or 0)
 
@@ -197,13 +205,26 @@ class SearchRepository:
             f"{RELEVANCE_WEIGHT} * {match.rank}"
             f" + {1 - RELEVANCE_WEIGHT:.1f} / (1 + abs({age}) / {RECENCY_DAYS})"
         )
+        key = "q.id" if self._dialect == "postgresql" else "fts_quotes.rowid"
+        newest = (
+            f"SELECT {key} FROM {self._from('quotes')} WHERE {match.where}"
+            f" ORDER BY {key} DESC LIMIT :most"
+        )
         rows = await self._session.execute(
             text(
                 f"SELECT q.id, {score} AS score FROM {self._from('quotes')}"
                 " JOIN articles a ON a.id = q.article_id"
-                f" WHERE {match.where} ORDER BY score DESC, q.id DESC LIMIT :limit OFFSET :offset"
+                f" WHERE {match.where} AND q.id IN ({newest})"
+                " ORDER BY score DESC, q.id DESC LIMIT :limit OFFSET :offset"
             ),
-            {**match.params, "guild": guild_id, "now": moment, "limit": limit, "offset": offset},
+            {
+                **match.params,
+                "guild": guild_id,
+                "now": moment,
+                "limit": limit,
+                "offset": offset,
+                "most": RANKED_MATCHES,
+            },
         )
         return [int(i) for i, _score in rows.tuples()]
 
