@@ -195,7 +195,8 @@ def who_said_embed(guild_id: int, result: WhoSaidResult) -> discord.Embed:
     embed.description = _fit_lines(lines)
     if result.total is not None and result.total > len(result.quotes):
         first = result.offset + 1
-        embed.set_footer(text=f"{first}–{result.offset + len(result.quotes)} of {result.total}")
+        of = f"{result.total}+" if result.more_than_total else f"{result.total}"
+        embed.set_footer(text=f"{first}–{result.offset + len(result.quotes)} of {of}")
     return embed
 
 

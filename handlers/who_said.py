@@ -18,7 +18,7 @@ from handlers.services import Services
 from storage.entity_records import EntityRecordRepository
 from storage.quotes import QuoteRepository
 from storage.records import StoredQuote
-from storage.search import SearchRepository
+from storage.search import RANKED_MATCHES, SearchRepository
 
 PAGE = 10
 
@@ -32,6 +32,8 @@ class WhoSaidResult:
     quotes: tuple[StoredQuote, ...]
     offset: int = 0
     total: int | None = None  # every match; the page is `quotes`
+    # A search pages through its newest matches only: `total` is that many, and more match.
+    more_than_total: bool = False
 
 
 async def who_said(
@@ -69,6 +71,9 @@ async def who_said(
                 guild_id, phrases=phrases, words=terms, now=now, limit=limit, offset=offset
             )
             total = await search.count_quotes(guild_id, phrases=phrases, words=terms)
+            return WhoSaidResult(
+                cleaned, None, tuple(found), offset, total, total >= RANKED_MATCHES
+            )
     return WhoSaidResult(cleaned, speaker, tuple(found), offset, total)
 
 

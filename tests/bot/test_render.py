@@ -43,6 +43,14 @@ def test_short_results_are_shown_whole() -> None:
     assert "2026-03-03" in description
 
 
+@pytest.mark.parametrize(("more", "footer"), [(False, "1–2 of 14"), (True, "1–2 of 500+")])
+def test_a_search_footer_says_when_more_match_than_it_pages(more: bool, footer: str) -> None:
+    quotes = (a_quote(1, 12), a_quote(2, 12))
+    total = 500 if more else 14
+    result = WhoSaidResult("harbour", None, quotes, 0, total, more_than_total=more)
+    assert who_said_embed(1, result).footer.text == footer
+
+
 def an_article(quotes: int, words_each: int = 12) -> StoredArticle:
     return StoredArticle(
         id=1, guild_id=1, channel_id=2, message_id=3, author_id=4, reply_channel_id=None,

@@ -16,6 +16,7 @@ from sqlalchemy.pool import NullPool
 from analysis.pipeline import analyze
 from analysis.text.terms import query_parts, question_terms
 from intake.article import Article
+from storage import search
 from storage.articles import ArticleRepository
 from storage.digests import DigestPostRepository
 from storage.engine import alembic_config, make_engine, make_sessionmaker, upgrade_database
@@ -136,6 +137,22 @@ async def test_who_said_phrase_words_and_ranking_are_the_same_on_both_engines(
     assert speaker_words == ["Nobody will lose their pay,"]  # the speaker's names count
     assert curly == ["This strike is a line we will not cross,"]
     assert nothing == []
+
+
+async def test_a_search_ranks_and_counts_only_its_newest_matches(
+    sessionmaker: async_sessionmaker[AsyncSession], nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Three quotes hold "line"; with room for two, the oldest is neither ranked nor counted.
+    await _store(sessionmaker, nlp)
+    monkeypatch.setattr(search, "RANKED_MATCHES", 2)
+    async with sessionmaker() as session:
+        found = await _who_said(session, "line")
+        counted = await SearchRepository(session).count_quotes(OURS, words=[["line"]])
+    assert sorted(found) == [
+        "A line in the sand is no policy,",
+        "This strike is a line we will not cross,",
+    ]
+    assert counted == 2
 
 
 async def test_search_keeps_to_its_guild_and_follows_deletes(
