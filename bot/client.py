@@ -103,15 +103,14 @@ class ShardedNewsBot(NewsBot, commands.AutoShardedBot):
 
 def make_bot(services: Services, settings: Settings) -> NewsBot:
     """The bot the settings ask for: sharded when NEWSBOT_SHARD_COUNT is set."""
-    options = {
-        "digest_check_seconds": settings.digest_check_seconds,
-        "forget_guild_after": timedelta(days=settings.forget_guild_after_days),
-    }
+    check = settings.digest_check_seconds
+    grace = timedelta(days=settings.forget_guild_after_days)
     if settings.shard_count is None:
-        return NewsBot(services, **options)  # type: ignore[arg-type]
+        return NewsBot(services, digest_check_seconds=check, forget_guild_after=grace)
     return ShardedNewsBot(
         services,
+        digest_check_seconds=check,
+        forget_guild_after=grace,
         shard_count=settings.shard_count,
         shard_ids=settings.shard_ids,
-        **options,  # type: ignore[arg-type]
     )

@@ -10,10 +10,13 @@ import simcord
 from pydantic import ValidationError
 
 from bot.client import NewsBot, ShardedNewsBot, make_bot, shard_of
+from bot.exts.digest import DigestPoster
 from bot.exts.watcher import Watcher
 from bot.settings import Settings
 from handlers.ingest import Origin, ingest_text
 from handlers.services import Services
+from storage.digests import DigestPostRepository
+from storage.guilds import GuildRepository
 from tests.bot.conftest import seed_text
 
 
@@ -96,3 +99,35 @@ def test_the_shard_settings_are_read_and_checked(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setenv("NEWSBOT_SHARD_IDS", "[0]")
     with pytest.raises(ValidationError, match="needs NEWSBOT_SHARD_COUNT"):
         Settings(_env_file=None)  # type: ignore[call-arg]
+
+
+def test_the_settings_make_a_bot_on_their_shards(services: Services) -> None:
+    settings = Settings(_env_file=None, shard_count=2, shard_ids=[1])  # type: ignore[call-arg]
+    bot = make_bot(services, settings)
+    assert isinstance(bot, ShardedNewsBot)
+    assert (bot.shard_count, bot.shard_ids) == (2, [1])
+    assert bot.serves_guild(1 << 22) and not bot.serves_guild(2 << 22)
+
+
+async def test_a_digest_is_posted_by_the_process_of_its_shard(services: Services) -> None:
+    bot = ShardedNewsBot(services, shard_count=2, shard_ids=[1])
+    async with simcord.run(bot) as env:
+        guilds = {}
+        for shard in (0, 1):
+            guild = env.create_guild(f"Harbour Daily {shard}", shard_id=shard)
+            channel = guild.create_text_channel("digest")
+            async with services.sessionmaker.begin() as session:
+                await GuildRepository(session).set_digest_channel(
+                    guild.id, channel.id, "00:00", "UTC"
+                )
+            guilds[shard] = guild.id
+        now = discord.utils.utcnow()
+        poster = cast(DigestPoster, bot.get_cog("DigestPoster"))
+        await poster.post_due(now)
+        await env.settle()
+        async with services.sessionmaker() as session:
+            posts = DigestPostRepository(session)
+            ours = await posts.get(guilds[1], now.date())
+            theirs = await posts.get(guilds[0], now.date())
+    assert ours is not None  # this process's server: claimed (a quiet day: skipped)
+    assert theirs is None  # the other shard's: not claimed, not failed, left to its process
