@@ -90,7 +90,13 @@ async def ingest_attachment(
     services: Services, origin: Origin, filename: str, data: bytes
 ) -> IngestResult:
     """Analyse and store an attached .txt, .md, .html or .pdf file."""
-    return await _ingest(services, origin, read_attachment(services, filename, data))
+    return await _ingest(services, origin, await read_attachment_off_loop(services, filename, data))
+
+
+async def read_attachment_off_loop(services: Services, filename: str, data: bytes) -> Article:
+    """read_attachment in a thread: pypdf reads a PDF in pure Python and trafilatura a page
+    in 12-34 ms, and either on the event loop would hold every server's messages."""
+    return await services.run_blocking(read_attachment, services, filename, data)
 
 
 def read_attachment(services: Services, filename: str, data: bytes) -> Article:
@@ -120,7 +126,8 @@ async def read_page(services: Services, url: str) -> Article:
     """Fetch a link and extract its article (with its canonical URL); raise CannotRead."""
     try:
         page = await services.fetcher.fetch(url)
-        article = article_from_page(page)
+        # Extraction off the event loop: trafilatura takes 12-34 ms a page; pypdf is pure Python.
+        article = await services.run_blocking(article_from_page, page)
     except IntakeError as error:
         raise CannotRead(error.message) from error
     if article.url is None:

@@ -23,7 +23,7 @@ from handlers.ingest import (
     check_attachment_size,
     check_readable,
     content_fingerprint,
-    read_attachment,
+    read_attachment_off_loop,
 )
 from handlers.services import Services
 from intake.article import Article
@@ -117,7 +117,7 @@ async def read_file(
 ) -> Article:
     """The article in an edited message's file: its size checked before it is downloaded."""
     check_attachment_size(services, filename, size)
-    return read_attachment(services, filename, await download())
+    return await read_attachment_off_loop(services, filename, await download())
 
 
 @dataclass(frozen=True)
