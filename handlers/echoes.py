@@ -11,13 +11,13 @@ another sense 72, unrelated quotes 41.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
-from analysis.types import joint_members
+from handlers.entity_records import speaker_records
 from storage.entity_records import EntityRecordRepository
 from storage.records import StoredArticle, StoredQuote
 
@@ -49,22 +49,14 @@ def is_near_copy(a: str, b: str) -> bool:
 
 
 async def find_echoes(
-    records: EntityRecordRepository,
-    article: StoredArticle,
-    linked: Mapping[str, int],
-    new_records: Collection[int] = (),
+    records: EntityRecordRepository, article: StoredArticle, linked: Mapping[str, int]
 ) -> list[Echo]:
-    """For each quote of a just-stored article, the closest earlier near copy by its speaker.
-
-    `new_records` are records this article made: they have no earlier quotes to read."""
+    """For each quote of a just-stored article, the closest earlier near copy by its speaker."""
     echoes: list[Echo] = []
     # A speaker quoted five times in the article has their earlier quotes read once.
     earlier_of: dict[tuple[int, ...], list[StoredQuote]] = {}
     for position, quote in enumerate(article.quotes):
-        if quote.speaker is None:
-            continue
-        members = joint_members(quote.speaker) or (quote.speaker,)
-        ids = tuple(linked[m] for m in members if m in linked and linked[m] not in new_records)
+        ids = tuple(speaker_records(quote.speaker, linked))
         if not ids:
             continue
         if ids not in earlier_of:

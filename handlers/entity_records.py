@@ -10,7 +10,7 @@ kept until a full name arrives and takes it over.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol, TypeVar
@@ -116,17 +116,18 @@ async def resolve_links(
     return ArticleLinks(entities=by_rank, speakers=_speakers(quotes, linked), names=linked)
 
 
+def speaker_records(speaker: str | None, linked: Mapping[str, int]) -> list[int]:
+    """The records who gave a quote (each member of joint speakers), by the article's names."""
+    if speaker is None:
+        return []
+    members = joint_members(speaker) or (speaker,)
+    return [linked[m] for m in members if m in linked]
+
+
 def _speakers(quotes: Sequence[Spoken], linked: dict[str, int]) -> dict[int, list[int]]:
-    """Position of each quote -> the records of its speakers (each member of joint ones)."""
-    speakers: dict[int, list[int]] = {}
-    for position, quote in enumerate(quotes):
-        if quote.speaker is None:
-            continue
-        members = joint_members(quote.speaker) or (quote.speaker,)
-        ids = [linked[m] for m in members if m in linked]
-        if ids:
-            speakers[position] = ids
-    return speakers
+    """Position of each quote -> the records of its speakers, for quotes that have any."""
+    found = {position: speaker_records(q.speaker, linked) for position, q in enumerate(quotes)}
+    return {position: ids for position, ids in found.items() if ids}
 
 
 async def link_article(

@@ -60,6 +60,7 @@ async def who_said(
         quotes = QuoteRepository(session)
         speaker = await quotes.find_speaker(guild_id, cleaned)
         # Speakers only the quotes name, and phrases, page like records do ("1–10 of 14").
+        more = False
         if speaker is not None:
             found = await quotes.by_speaker(guild_id, speaker, limit=limit, offset=offset)
             total = await quotes.count_by_speaker(guild_id, speaker)
@@ -71,10 +72,8 @@ async def who_said(
                 guild_id, phrases=phrases, words=terms, now=now, limit=limit, offset=offset
             )
             total = await search.count_quotes(guild_id, phrases=phrases, words=terms)
-            return WhoSaidResult(
-                cleaned, None, tuple(found), offset, total, total >= RANKED_MATCHES
-            )
-    return WhoSaidResult(cleaned, speaker, tuple(found), offset, total)
+            more = total >= RANKED_MATCHES
+    return WhoSaidResult(cleaned, speaker, tuple(found), offset, total, more)
 
 
 async def speaker_names(
